@@ -1,0 +1,163 @@
+package io.tidings.delivery.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.tidings.delivery.DeliveryProperties;
+import jakarta.mail.MessagingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * The threads that take due outbox rows and put them on the wire, each over its own
+ * reused SMTP connection. The outcome of every row is recorded: sent with the server's
+ * reply, retried later with exponential backoff and jitter, bounced on a 5xx reply, or
+ * failed after the last attempt.
+ */
+@Component
+class DeliveryWorkers implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorkers.class);
+
+	private static final long IDLE_CONNECTION_NANOS = Duration.ofSeconds(30).toNanos();
+
+	private final DeliveryStore store;
+
+	private final MimeMessages messages;
+
+	private final JavaMailSenderImpl mailSettings;
+
+	private final DeliveryProperties properties;
+
+	private final DeliveryWakeup wakeup;
+
+	private final Clock clock;
+
+	private final String nodeId = UUID.randomUUID().toString().substring(0, 8);
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
+
+	DeliveryWorkers(DeliveryStore store, MimeMessages messages, JavaMailSenderImpl mailSettings,
+			DeliveryProperties properties, DeliveryWakeup wakeup, Clock clock) {
+		this.store = store;
+		this.messages = messages;
+		this.mailSettings = mailSettings;
+		this.properties = properties;
+		this.wakeup = wakeup;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		for (int i = 0; i < properties.workers(); i++) {
+			String workerId = nodeId + "-" + i;
+			Thread thread = new Thread(() -> work(workerId), "delivery-" + i);
+			thread.setDaemon(true);
+			threads.add(thread);
+			thread.start();
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		wakeup.signal();
+		for (Thread thread : threads) {
+			try {
+				thread.join(Duration.ofSeconds(30).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		threads.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void work(String workerId) {
+		try (SmtpConnection connection = new SmtpConnection(mailSettings)) {
+			while (running) {
+				long seen = wakeup.generation();
+				int sent = runOnce(workerId, connection);
+				if (sent == 0 && running) {
+					connection.closeIfIdleFor(IDLE_CONNECTION_NANOS);
+					wakeup.awaitAfter(seen, properties.pollInterval());
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Claims one batch and delivers it; returns how many rows it handled. */
+	int runOnce(String workerId, SmtpConnection connection) throws InterruptedException {
+		List<ClaimedDelivery> batch;
+		try {
+			batch = store.claim(workerId, properties.batchSize(), properties.lease());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not claim deliveries, trying again shortly: {}", ex.getMessage());
+			Thread.sleep(properties.pollInterval().toMillis());
+			return 0;
+		}
+		for (ClaimedDelivery delivery : batch) {
+			deliver(workerId, connection, delivery);
+		}
+		return batch.size();
+	}
+
+	private void deliver(String workerId, SmtpConnection connection, ClaimedDelivery delivery) {
+		String reply;
+		try {
+			reply = connection.send(messages.build(connection.session(), delivery));
+		}
+		catch (MessagingException | RuntimeException ex) {
+			recordFailure(workerId, delivery, SmtpOutcome.of(ex));
+			return;
+		}
+		store.markSent(delivery.id(), workerId, reply);
+	}
+
+	private void recordFailure(String workerId, ClaimedDelivery delivery, SmtpOutcome outcome) {
+		if (outcome.permanent()) {
+			log.info("Delivery {} bounced: {}", delivery.id(), outcome.reply());
+			store.markBounced(delivery.id(), workerId, outcome.reply());
+		}
+		else if (delivery.attempts() >= properties.maxAttempts()) {
+			log.warn("Delivery {} failed after {} attempts: {}", delivery.id(), delivery.attempts(), outcome.reply());
+			store.markFailed(delivery.id(), workerId, outcome.reply());
+		}
+		else {
+			Duration delay = backoff(delivery.attempts());
+			log.info("Delivery {} deferred for {}: {}", delivery.id(), delay, outcome.reply());
+			store.scheduleRetry(delivery.id(), workerId, outcome.reply(), clock.instant().plus(delay));
+		}
+	}
+
+	/**
+	 * Doubles per attempt, with up to 25% jitter so a recovered server is not hit by all
+	 * at once.
+	 */
+	Duration backoff(int attempts) {
+		long base = properties.firstRetryDelay().toMillis() << Math.min(attempts - 1, 16);
+		long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
+		return Duration.ofMillis(base + jitter);
+	}
+
+}

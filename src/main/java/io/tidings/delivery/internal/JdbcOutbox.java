@@ -1,0 +1,75 @@
+package io.tidings.delivery.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import io.tidings.delivery.DeliveryProperties;
+import io.tidings.delivery.Outbox;
+import io.tidings.delivery.OutgoingEmail;
+import io.tidings.delivery.QueuedDelivery;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+@Repository
+class JdbcOutbox implements Outbox {
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	private final DeliveryProperties properties;
+
+	private final DeliveryWakeup wakeup;
+
+	JdbcOutbox(JdbcTemplate jdbc, Clock clock, DeliveryProperties properties, DeliveryWakeup wakeup) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+		this.wakeup = wakeup;
+	}
+
+	@Override
+	public QueuedDelivery enqueue(OutgoingEmail email) {
+		var existing = jdbc.query("SELECT id, message_id FROM deliveries WHERE dedupe_key = ?",
+				(rs, row) -> new QueuedDelivery(rs.getString("id"), rs.getString("message_id"), false),
+				email.dedupeKey());
+		if (!existing.isEmpty()) {
+			return existing.get(0);
+		}
+		// A concurrent insert of the same key fails on the unique constraint; the
+		// caller's job is
+		// then retried and finds the row above.
+		String id = UUID.randomUUID().toString();
+		String messageId = "<" + id + "@" + properties.messageIdDomain() + ">";
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.update("""
+				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, journey_instance_id,
+				    step_id, template_key, category, recipient, recipient_name, subject, html_body, text_body,
+				    status, attempts, next_attempt_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""", id, email.dedupeKey(),
+				messageId, email.contactId(), email.journeyKey(), email.journeyInstanceId(), email.stepId(),
+				email.templateKey(), email.category().name(), email.recipient(), email.recipientName(), email.subject(),
+				email.html(), email.text(), now, now);
+		wakeWorkersAfterCommit();
+		return new QueuedDelivery(id, messageId, true);
+	}
+
+	private void wakeWorkersAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wakeup.signal();
+				}
+			});
+		}
+		else {
+			wakeup.signal();
+		}
+	}
+
+}

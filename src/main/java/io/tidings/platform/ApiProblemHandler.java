@@ -1,0 +1,121 @@
+package io.tidings.platform;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.tidings.contact.ContactNeedsEmail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every way a request to our controllers can be wrong into a 400 problem that names
+ * the field, and anything unexpected into a 500 problem that reveals nothing but a
+ * reference for the logs.
+ */
+@RestControllerAdvice(basePackages = "io.tidings")
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Problems.FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new Problems.FieldError(error.getField().replaceAll("\\[(.*?)]", ".$1"),
+					error.getDefaultMessage()))
+			.sorted((a, b) -> a.field().compareTo(b.field()))
+			.toList();
+		return ResponseEntity.badRequest().body(Problems.invalidFields(errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(describe(ex));
+	}
+
+	@ExceptionHandler(ContactNeedsEmail.class)
+	ResponseEntity<ProblemDetail> contactNeedsEmail(ContactNeedsEmail ex) {
+		return ResponseEntity.badRequest()
+			.body(Problems
+				.invalidFields(List.of(new Problems.FieldError("contact.email", "is required: " + ex.getMessage()))));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		String reference = UUID.randomUUID().toString();
+		log.error("Unexpected failure, reference {}", reference, ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; nothing was stored. Reference: " + reference);
+		problem.setTitle("Internal error");
+		return ResponseEntity.internalServerError().body(problem);
+	}
+
+	private static ProblemDetail describe(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLarge tooLarge) {
+				return Problems.bodyTooLarge(tooLarge);
+			}
+		}
+		Throwable cause = ex.getCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return Problems.invalidFields(List.of(new Problems.FieldError(path(unknown), "is not a known field")));
+		}
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			return Problems.invalidFields(
+					List.of(new Problems.FieldError(path(mismatch), "must be " + expected(mismatch.getTargetType()))));
+		}
+		if (cause instanceof JsonParseException parse) {
+			return Problems.badRequest("Malformed JSON", "The body is not valid JSON: " + parse.getOriginalMessage()
+					+ " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr());
+		}
+		if (cause instanceof MismatchedInputException) {
+			return Problems.badRequest("Malformed JSON", "The body must be a JSON object");
+		}
+		return Problems.badRequest("Unreadable request", "A JSON object body is required");
+	}
+
+	private static String path(JsonMappingException ex) {
+		return ex.getPath()
+			.stream()
+			.map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+					: String.valueOf(reference.getIndex()))
+			.collect(Collectors.joining("."));
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return "of another type";
+		}
+		if (type == String.class) {
+			return "a string";
+		}
+		if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+			return "a JSON object";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "a number";
+		}
+		return "of type " + type.getSimpleName();
+	}
+
+}

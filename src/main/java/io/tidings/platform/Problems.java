@@ -1,0 +1,60 @@
+package io.tidings.platform;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The RFC 9457 problem details Tidings answers bad requests with. Field errors carry a
+ * JSON Pointer to the offending member, as in the RFC's own example.
+ */
+final class Problems {
+
+	private Problems() {
+	}
+
+	static ProblemDetail badRequest(String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
+	static ProblemDetail invalidFields(List<FieldError> errors) {
+		ProblemDetail problem = badRequest("Invalid request",
+				String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
+		problem.setProperty("errors",
+				errors.stream()
+					.map(error -> Map.of("field", error.field(), "pointer", error.pointer(), "detail", error.message()))
+					.toList());
+		return problem;
+	}
+
+	static ProblemDetail bodyTooLarge(BodyTooLarge failure) {
+		return badRequest("Request body too large", failure.getMessage());
+	}
+
+	static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * One bad field: its dotted path ({@code contact.email}) and what is wrong with it.
+	 */
+	record FieldError(String field, String message) {
+
+		String pointer() {
+			return "#/" + field.replace("~", "~0").replace("/", "~1").replace('.', '/');
+		}
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.tidings.platform;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Our API, Camunda's REST API, the developer mailbox and Actuator (but
+ * health) take HTTP Basic against Camunda's identity users, statelessly. Cockpit, Admin
+ * and Tasklist keep their own session login and CSRF protection, so Spring Security
+ * leaves {@code /camunda/**} to them.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain machineClients(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+		return http.securityMatcher("/api/**", "/engine-rest/**", "/dev/**", "/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.requestCache(Customizer.withDefaults())
+			.build();
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.tidings.template;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The template module's public face: renders {@code templates/mail/<key>.html} for a
+ * locale.
+ */
+public interface EmailTemplates {
+
+	/**
+	 * Renders the template in the closest locale it exists in
+	 * ({@code <key>_<lang>_<COUNTRY>}, {@code <key>_<lang>}, then {@code <key>}). Model
+	 * values are data: they are escaped, never evaluated.
+	 * @throws UnknownTemplate when no file exists for the key
+	 * @throws TemplateHasNoSubject when the rendered template has no non-empty
+	 * {@code <title>}
+	 */
+	RenderedEmail render(String templateKey, Locale locale, Map<String, Object> model);
+
+	boolean exists(String templateKey);
+
+}

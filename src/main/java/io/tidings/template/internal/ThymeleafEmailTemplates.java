@@ -1,0 +1,123 @@
+package io.tidings.template.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import io.tidings.template.EmailTemplates;
+import io.tidings.template.RenderedEmail;
+import io.tidings.template.TemplateHasNoSubject;
+import io.tidings.template.TemplateProperties;
+import io.tidings.template.UnknownTemplate;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Service;
+
+/**
+ * Renders email templates with an engine of their own: it sees only the model it is given
+ * (no Spring beans, no request), and contact data reaches it as variables, so it is
+ * escaped and never evaluated.
+ */
+@Service
+class ThymeleafEmailTemplates implements EmailTemplates {
+
+	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*");
+
+	private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+	private final ResourceLoader resources;
+
+	private final TemplateProperties properties;
+
+	private final Map<String, Optional<String>> resolved = new ConcurrentHashMap<>();
+
+	ThymeleafEmailTemplates(ApplicationContext context, TemplateProperties properties) {
+		this.resources = context;
+		this.properties = properties;
+		SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+		resolver.setApplicationContext(context);
+		resolver.setPrefix(location());
+		resolver.setSuffix(".html");
+		resolver.setTemplateMode(TemplateMode.HTML);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(properties.cache());
+		engine.setTemplateResolver(resolver);
+		engine.setEnableSpringELCompiler(true);
+	}
+
+	@Override
+	public RenderedEmail render(String templateKey, Locale locale, Map<String, Object> model) {
+		Locale wanted = locale != null ? locale : properties.defaultLocale();
+		String name = resolve(templateKey, wanted).orElseThrow(() -> new UnknownTemplate(templateKey));
+		Context context = new Context(wanted, model);
+		String html = engine.process(name, context);
+		Document document = Jsoup.parse(html);
+		String subject = document.title().replaceAll("\\s+", " ").strip();
+		if (subject.isEmpty()) {
+			throw new TemplateHasNoSubject(name);
+		}
+		return new RenderedEmail(templateKey, localeOf(name, templateKey), subject, html,
+				HtmlToText.convert(document.body()));
+	}
+
+	@Override
+	public boolean exists(String templateKey) {
+		return resolve(templateKey, properties.defaultLocale()).isPresent();
+	}
+
+	private Optional<String> resolve(String templateKey, Locale locale) {
+		if (templateKey == null || !KEY.matcher(templateKey).matches()) {
+			return Optional.empty();
+		}
+		String cacheKey = templateKey + '|' + locale.toLanguageTag();
+		if (!properties.cache()) {
+			return firstExisting(templateKey, locale);
+		}
+		return resolved.computeIfAbsent(cacheKey, key -> firstExisting(templateKey, locale));
+	}
+
+	private Optional<String> firstExisting(String templateKey, Locale locale) {
+		for (String candidate : candidates(templateKey, locale)) {
+			if (resources.getResource(location() + candidate + ".html").exists()) {
+				return Optional.of(candidate);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static List<String> candidates(String templateKey, Locale locale) {
+		String base = "mail/" + templateKey;
+		List<String> names = new ArrayList<>();
+		if (!locale.getCountry().isEmpty()) {
+			names.add(base + "_" + locale.getLanguage() + "_" + locale.getCountry());
+		}
+		if (!locale.getLanguage().isEmpty()) {
+			names.add(base + "_" + locale.getLanguage());
+		}
+		names.add(base);
+		return names;
+	}
+
+	private Locale localeOf(String name, String templateKey) {
+		String suffix = name.substring(("mail/" + templateKey).length());
+		return suffix.isEmpty() ? properties.defaultLocale()
+				: Locale.forLanguageTag(suffix.substring(1).replace('_', '-'));
+	}
+
+	private String location() {
+		String location = properties.location();
+		return location.endsWith("/") ? location : location + "/";
+	}
+
+}

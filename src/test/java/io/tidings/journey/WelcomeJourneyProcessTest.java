@@ -1,0 +1,173 @@
+package io.tidings.journey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import io.tidings.contact.ContactChange;
+import io.tidings.contact.Contacts;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+/**
+ * The welcome journey with its real delegates and outbox, job executor off: each send
+ * step and the timer are run by hand, and the engine clock is moved instead of waiting
+ * two days.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:welcome-process;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
+class WelcomeJourneyProcessTest {
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	Contacts contacts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@BeforeEach
+	void initAssertions() {
+		init(engine);
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T08:00:00Z")));
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void freePlanContactGetsWelcomeTipsAndUpgradeOffer() {
+		ProcessInstance journey = signUp("c-free", Map.of("plan", "free"));
+
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("SendWelcomeEmail");
+		execute(job(journey));
+		assertThat(sentTemplates(journey)).containsExactly("welcome");
+		assertThat(subjects(journey)).containsExactly("Welcome aboard, Ann!");
+
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("WaitTwoDays");
+		Job timer = job(journey);
+		assertThat(timer.getDuedate()).isCloseTo(Date.from(Instant.parse("2026-03-04T08:00:00Z")), 1000);
+		moveClock(Duration.ofDays(2));
+		execute(timer);
+
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("SendTipsEmail");
+		execute(job(journey));
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
+			.isWaitingAt("SendUpgradeOfferEmail");
+		execute(job(journey));
+
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
+			.isEnded()
+			.hasPassedInOrder("SignupReceived", "SendWelcomeEmail", "WaitTwoDays", "SendTipsEmail", "PlanGateway",
+					"SendUpgradeOfferEmail", "UpgradeOffered");
+		assertThat(sentTemplates(journey)).containsExactly("welcome", "tips", "upgrade-offer");
+	}
+
+	@Test
+	void otherPlansEndWithoutAnOffer() {
+		ProcessInstance journey = signUp("c-pro", Map.of("plan", "pro"));
+		runToGateway(journey);
+
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
+			.isEnded()
+			.hasPassed("NoOfferNeeded")
+			.hasNotPassed("SendUpgradeOfferEmail");
+		assertThat(sentTemplates(journey)).containsExactly("welcome", "tips");
+	}
+
+	@Test
+	void contactWithoutPlanTakesTheDefaultPath() {
+		ProcessInstance journey = signUp("c-none", Map.of());
+		runToGateway(journey);
+
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
+			.isEnded()
+			.hasPassed("NoOfferNeeded");
+	}
+
+	@Test
+	void gatewayReadsThePlanAsItIsWhenTheJourneyGetsThere() {
+		ProcessInstance journey = signUp("c-upgraded", Map.of("plan", "free"));
+		execute(job(journey));
+		contacts.upsert(new ContactChange("c-upgraded", null, null, null, null, null, Map.of("plan", "pro")));
+		moveClock(Duration.ofDays(2));
+		execute(job(journey));
+		execute(job(journey));
+
+		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
+			.isEnded()
+			.hasPassed("NoOfferNeeded");
+	}
+
+	@Test
+	void repeatingASendStepQueuesNoSecondMail() {
+		ProcessInstance journey = signUp("c-repeat", Map.of("plan", "free"));
+		execute(job(journey));
+		runtime.createProcessInstanceModification(journey.getId()).startBeforeActivity("SendWelcomeEmail").execute();
+		Job repeated = management.createJobQuery()
+			.processInstanceId(journey.getId())
+			.activityId("SendWelcomeEmail")
+			.singleResult();
+		execute(repeated);
+
+		assertThat(sentTemplates(journey)).containsExactly("welcome");
+	}
+
+	private ProcessInstance signUp(String contactId, Map<String, Object> attributes) {
+		contacts.upsert(new ContactChange(contactId, contactId + "@example.com", "Ann", "Smith", "en",
+				"Europe/Amsterdam", attributes));
+		return runtime.createMessageCorrelation("SignupReceived")
+			.processInstanceBusinessKey(contactId)
+			.correlateStartMessage();
+	}
+
+	private void runToGateway(ProcessInstance journey) {
+		execute(job(journey));
+		moveClock(Duration.ofDays(2));
+		execute(job(journey));
+		execute(job(journey));
+	}
+
+	private static void moveClock(Duration by) {
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+	}
+
+	private List<String> sentTemplates(ProcessInstance journey) {
+		return jdbc.queryForList(
+				"SELECT template_key FROM deliveries WHERE journey_instance_id = ? ORDER BY created_at, step_id",
+				String.class, journey.getId());
+	}
+
+	private List<String> subjects(ProcessInstance journey) {
+		return jdbc.queryForList("SELECT subject FROM deliveries WHERE journey_instance_id = ? ORDER BY created_at",
+				String.class, journey.getId());
+	}
+
+}
