@@ -71,27 +71,34 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail describe(HttpMessageNotReadableException ex) {
-		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof BodyTooLarge tooLarge) {
-				return Problems.bodyTooLarge(tooLarge);
-			}
+		BodyTooLarge tooLarge = cause(ex, BodyTooLarge.class);
+		if (tooLarge != null) {
+			return Problems.bodyTooLarge(tooLarge);
 		}
-		Throwable cause = ex.getCause();
-		if (cause instanceof UnrecognizedPropertyException unknown) {
-			return Problems.invalidFields(List.of(new Problems.FieldError(path(unknown), "is not a known field")));
-		}
-		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return Problems.invalidFields(
-					List.of(new Problems.FieldError(path(mismatch), "must be " + expected(mismatch.getTargetType()))));
-		}
-		if (cause instanceof JsonParseException parse) {
+		JsonParseException parse = cause(ex, JsonParseException.class);
+		if (parse != null) {
 			return Problems.badRequest("Malformed JSON", "The body is not valid JSON: " + parse.getOriginalMessage()
 					+ " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr());
 		}
-		if (cause instanceof MismatchedInputException) {
-			return Problems.badRequest("Malformed JSON", "The body must be a JSON object");
+		UnrecognizedPropertyException unknown = cause(ex, UnrecognizedPropertyException.class);
+		if (unknown != null) {
+			return Problems.invalidFields(List.of(new Problems.FieldError(path(unknown), "is not a known field")));
 		}
-		return Problems.badRequest("Unreadable request", "A JSON object body is required");
+		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
+		if (mismatch != null && !mismatch.getPath().isEmpty()) {
+			return Problems.invalidFields(
+					List.of(new Problems.FieldError(path(mismatch), "must be " + expected(mismatch.getTargetType()))));
+		}
+		return Problems.badRequest("Unreadable request", "The body must be a JSON object");
+	}
+
+	private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static String path(JsonMappingException ex) {

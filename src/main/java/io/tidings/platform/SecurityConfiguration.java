@@ -8,6 +8,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what. Our API, Camunda's REST API, the developer mailbox and Actuator (but
@@ -22,8 +24,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain machineClients(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
-		return http.securityMatcher("/api/**", "/engine-rest/**", "/dev/**", "/actuator/**")
-			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+		// Path matchers of their own: /engine-rest is served by Jersey, not by Spring
+		// MVC's dispatcher.
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return http
+			.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
+					paths.matcher("/dev/**"), paths.matcher("/actuator/**")))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
 				.permitAll()
 				.anyRequest()
 				.authenticated())
