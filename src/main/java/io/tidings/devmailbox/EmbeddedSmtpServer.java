@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -28,7 +29,8 @@ public class EmbeddedSmtpServer implements SmartLifecycle {
 
 	EmbeddedSmtpServer(DevMailboxProperties properties) {
 		this.greenMail = new GreenMail(
-				new ServerSetup(properties.smtpPort(), properties.smtpHost(), ServerSetup.PROTOCOL_SMTP));
+				new ServerSetup(properties.smtpPort(), properties.smtpHost(), ServerSetup.PROTOCOL_SMTP))
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 	}
 
 	@Override

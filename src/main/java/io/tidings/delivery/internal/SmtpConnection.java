@@ -62,8 +62,9 @@ final class SmtpConnection implements AutoCloseable {
 		close();
 		Transport fresh = session().getTransport(settings.getProtocol());
 		String user = settings.getUsername();
-		fresh.connect(settings.getHost(), settings.getPort(), user == null || user.isEmpty() ? null : user,
-				settings.getPassword());
+		boolean anonymous = user == null || user.isEmpty();
+		fresh.connect(settings.getHost(), settings.getPort(), anonymous ? null : user,
+				anonymous ? null : settings.getPassword());
 		transport = fresh;
 		return fresh;
 	}

@@ -17,7 +17,7 @@ import org.jsoup.select.NodeVisitor;
 final class HtmlToText {
 
 	private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr",
-			"ul", "ol", "li", "blockquote", "section", "header", "footer", "hr");
+			"ul", "ol", "blockquote", "section", "header", "footer", "hr");
 
 	private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title");
 
