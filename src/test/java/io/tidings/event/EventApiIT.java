@@ -170,6 +170,23 @@ class EventApiIT {
 		assertThat(waitingProbes("c-other")).containsExactly("cart-1");
 	}
 
+	@Test
+	void eventDataBecomesJourneyVariablesWithTheirJsonTypes() throws Exception {
+		post("""
+				{"name": "ProbeStarted", "contact": {"id": "c-data", "email": "data@example.com"},
+				 "data": {"cartTotal": 42.5, "items": [{"sku": "A-1", "qty": 2}], "gift": true, "note": null,
+				          "shipping": {"carrier": "PostNL"}}}""");
+
+		String instance = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey("c-data")
+			.singleResult()
+			.getId();
+		Map<String, Object> variables = runtime.getVariables(instance);
+		assertThat(variables).containsEntry("cartTotal", 42.5).containsEntry("gift", true).containsKey("note");
+		assertThat(variables.get("items").toString()).contains("A-1");
+		assertThat(variables.get("shipping").toString()).contains("PostNL");
+	}
+
 	static Stream<Arguments> badEvents() {
 		String big = "x".repeat(70_000);
 		return Stream.of(Arguments.of("{}", "name"),

@@ -79,6 +79,22 @@ class DeliveryStore {
 					.addValue("next", Timestamp.from(nextAttempt)));
 	}
 
+	/**
+	 * Gives claimed rows that were not attempted back, due at once and without using up
+	 * an attempt.
+	 */
+	public void release(List<String> ids, String workerId) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.update(
+				"""
+						UPDATE deliveries SET status = 'QUEUED', claimed_by = NULL, attempts = attempts - 1, next_attempt_at = :now
+						WHERE id IN (:ids) AND status = 'SENDING' AND claimed_by = :worker""",
+				new MapSqlParameterSource("ids", ids).addValue("worker", workerId)
+					.addValue("now", Timestamp.from(clock.instant())));
+	}
+
 	private void finish(String id, String workerId, String status, String smtpReply, String error) {
 		jdbc.update("""
 				UPDATE deliveries SET status = :status, smtp_reply = :reply, last_error = :error, sent_at = :now

@@ -116,8 +116,14 @@ class DeliveryWorkers implements SmartLifecycle {
 			Thread.sleep(properties.pollInterval().toMillis());
 			return 0;
 		}
-		for (ClaimedDelivery delivery : batch) {
-			deliver(workerId, connection, delivery);
+		for (int i = 0; i < batch.size(); i++) {
+			if (!running) {
+				// Shutting down: hand the rest back now rather than when their lease runs
+				// out.
+				store.release(batch.subList(i, batch.size()).stream().map(ClaimedDelivery::id).toList(), workerId);
+				break;
+			}
+			deliver(workerId, connection, batch.get(i));
 		}
 		return batch.size();
 	}

@@ -1,0 +1,179 @@
+package io.tidings.delivery.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.tidings.delivery.DeliveryProperties;
+import io.tidings.delivery.EmailCategory;
+import io.tidings.delivery.OutgoingEmail;
+import io.tidings.delivery.QueuedDelivery;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox table's rules, on the real schema (Flyway on H2): one row per dedupe key,
+ * claims that lease rows to one worker, and outcomes only a row's current worker may
+ * record.
+ */
+@JdbcTest
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
+@Import({ JdbcOutbox.class, DeliveryStore.class, DeliveryWakeup.class, OutboxStoreTest.Config.class })
+@TestPropertySource(properties = { "tidings.delivery.from-address=hello@shop.example", "tidings.delivery.workers=1",
+		"tidings.delivery.batch-size=10", "tidings.delivery.poll-interval=1s", "tidings.delivery.lease=2m",
+		"tidings.delivery.max-attempts=3", "tidings.delivery.first-retry-delay=30s" })
+class OutboxStoreTest {
+
+	static final Duration LEASE = Duration.ofMinutes(2);
+
+	@Autowired
+	JdbcOutbox outbox;
+
+	@Autowired
+	DeliveryStore store;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MovableClock clock;
+
+	@Test
+	void theSameStepQueuesOneMailOnly() {
+		QueuedDelivery first = outbox.enqueue(email("pi-1/Send"));
+		QueuedDelivery again = outbox.enqueue(email("pi-1/Send"));
+
+		assertThat(first.created()).isTrue();
+		assertThat(again.created()).isFalse();
+		assertThat(again.deliveryId()).isEqualTo(first.deliveryId());
+		assertThat(again.messageId()).isEqualTo(first.messageId()).endsWith("@shop.example>");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM deliveries WHERE dedupe_key = 'pi-1/Send'", Integer.class))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aClaimedRowIsLeasedToOneWorkerUntilItsLeaseEnds() {
+		String id = outbox.enqueue(email("pi-2/Send")).deliveryId();
+
+		assertThat(claimedIds("worker-a")).contains(id);
+		assertThat(claimedIds("worker-b")).doesNotContain(id);
+
+		clock.advance(LEASE.plusSeconds(1));
+		assertThat(claimedIds("worker-b")).contains(id);
+		assertThat(attempts(id)).isEqualTo(2);
+	}
+
+	@Test
+	void onlyTheCurrentWorkerRecordsTheOutcome() {
+		String id = outbox.enqueue(email("pi-3/Send")).deliveryId();
+		claimedIds("worker-a");
+		clock.advance(LEASE.plusSeconds(1));
+		claimedIds("worker-b");
+
+		store.markSent(id, "worker-a", "250 from a stale worker");
+		assertThat(status(id)).isEqualTo("SENDING");
+
+		store.markSent(id, "worker-b", "250 2.0.0 OK");
+		assertThat(status(id)).isEqualTo("SENT");
+		assertThat(claimedIds("worker-c")).doesNotContain(id);
+	}
+
+	@Test
+	void aReleasedRowIsDueAtOnceWithoutUsingAnAttempt() {
+		String id = outbox.enqueue(email("pi-4/Send")).deliveryId();
+		claimedIds("worker-a");
+
+		store.release(List.of(id), "worker-a");
+
+		assertThat(status(id)).isEqualTo("QUEUED");
+		assertThat(attempts(id)).isZero();
+		assertThat(claimedIds("worker-b")).contains(id);
+	}
+
+	@Test
+	void aRetryWaitsForItsTime() {
+		String id = outbox.enqueue(email("pi-5/Send")).deliveryId();
+		claimedIds("worker-a");
+
+		store.scheduleRetry(id, "worker-a", "421 try later", clock.instant().plusSeconds(30));
+
+		assertThat(claimedIds("worker-b")).doesNotContain(id);
+		clock.advance(Duration.ofSeconds(31));
+		assertThat(claimedIds("worker-b")).contains(id);
+		assertThat(jdbc.queryForObject("SELECT last_error FROM deliveries WHERE id = ?", String.class, id))
+			.isEqualTo("421 try later");
+	}
+
+	private List<String> claimedIds(String worker) {
+		return store.claim(worker, 100, LEASE).stream().map(ClaimedDelivery::id).toList();
+	}
+
+	private String status(String id) {
+		return jdbc.queryForObject("SELECT status FROM deliveries WHERE id = ?", String.class, id);
+	}
+
+	private int attempts(String id) {
+		return jdbc.queryForObject("SELECT attempts FROM deliveries WHERE id = ?", Integer.class, id);
+	}
+
+	private static OutgoingEmail email(String dedupeKey) {
+		return new OutgoingEmail(dedupeKey, "c-1", "welcome", dedupeKey.split("/")[0], "Send", "welcome",
+				EmailCategory.MARKETING, "ann@example.com", "Ann", "Welcome", "<p>Hi</p>", "Hi");
+	}
+
+	@TestConfiguration
+	@EnableConfigurationProperties(DeliveryProperties.class)
+	static class Config {
+
+		@Bean
+		MovableClock clock() {
+			return new MovableClock(Instant.parse("2026-03-02T08:00:00Z"));
+		}
+
+	}
+
+	static final class MovableClock extends Clock {
+
+		private Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration by) {
+			now = now.plus(by);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}
