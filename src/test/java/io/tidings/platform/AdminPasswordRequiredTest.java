@@ -21,11 +21,14 @@ class AdminPasswordRequiredTest {
 	@Test
 	void postgresProfileWithoutAdminPasswordRefusesToStartAndCreatesNoUser() throws Exception {
 		String url = "jdbc:h2:mem:no-admin-password;DB_CLOSE_DELAY=-1";
-		SpringApplicationBuilder app = new SpringApplicationBuilder(TidingsApplication.class).profiles("postgres")
-			.properties("spring.datasource.url=" + url, "spring.datasource.username=sa", "spring.datasource.password=",
-					"server.port=0", "tidings.delivery.workers=0", "camunda.bpm.job-execution.enabled=false");
+		SpringApplicationBuilder app = new SpringApplicationBuilder(TidingsApplication.class).profiles("postgres");
+		// Command-line arguments outrank the profile's own settings, so nothing reaches a
+		// real PostgreSQL.
+		String[] args = { "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
+				"--spring.datasource.password=", "--server.port=0", "--tidings.delivery.workers=0",
+				"--camunda.bpm.job-execution.enabled=false" };
 
-		assertThatThrownBy(app::run).hasStackTraceContaining("tidings.admin.password")
+		assertThatThrownBy(() -> app.run(args)).hasStackTraceContaining("tidings.admin.password")
 			.hasStackTraceContaining("TIDINGS_ADMIN_PASSWORD");
 
 		try (var connection = DriverManager.getConnection(url, "sa", "");
