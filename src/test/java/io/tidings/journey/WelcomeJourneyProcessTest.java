@@ -189,13 +189,16 @@ class WelcomeJourneyProcessTest {
 	}
 
 	private List<String> sentTemplates(ProcessInstance journey) {
-		return jdbc.queryForList(
-				"SELECT template_key FROM deliveries WHERE journey_instance_id = ? ORDER BY created_at, step_id",
-				String.class, journey.getId());
+		return deliveryColumn(journey, "template_key");
 	}
 
 	private List<String> subjects(ProcessInstance journey) {
-		return jdbc.queryForList("SELECT subject FROM deliveries WHERE journey_instance_id = ? ORDER BY created_at",
+		return deliveryColumn(journey, "subject");
+	}
+
+	private List<String> deliveryColumn(ProcessInstance journey, String column) {
+		return jdbc.queryForList(
+				"SELECT " + column + " FROM deliveries WHERE journey_instance_id = ? ORDER BY created_at, step_id",
 				String.class, journey.getId());
 	}
 
