@@ -47,9 +47,10 @@ class CamundaJourneys implements Journeys {
 	}
 
 	private int continueWaiting(JourneyMessage message) {
-		// correlateAll also starts journeys unless told otherwise; starting is done per
-		// journey below.
-		// executionsOnly() is public on the builder but missing from its interface.
+		// correlateAll would also start journeys; dispatch starts them itself. The
+		// switch,
+		// executionsOnly(), is public on the builder class but missing from its
+		// interface.
 		MessageCorrelationBuilder correlation = ((MessageCorrelationBuilderImpl) runtime
 			.createMessageCorrelation(message.name())).executionsOnly()
 			.processInstanceBusinessKey(message.contactId())
