@@ -15,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("tidings.admin")
 public record AdminProperties(@NotBlank(message = "must be set (TIDINGS_ADMIN_USER)") String user,
 		@NotBlank(message = "must be set (TIDINGS_ADMIN_PASSWORD)") @Pattern(regexp = "(?s)(?!.*\\$\\{).*",
-				message = "must be set (TIDINGS_ADMIN_PASSWORD), not an unresolved placeholder") String password) {
+				message = "must be set (TIDINGS_ADMIN_PASSWORD), not a reference to an unset variable") String password) {
 }

@@ -118,8 +118,7 @@ class DeliveryWorkers implements SmartLifecycle {
 		}
 		for (int i = 0; i < batch.size(); i++) {
 			if (!running) {
-				// Shutting down: hand the rest back now rather than when their lease runs
-				// out.
+				// Shutting down: hand the rest back now, not when their lease ends.
 				store.release(batch.subList(i, batch.size()).stream().map(ClaimedDelivery::id).toList(), workerId);
 				break;
 			}

@@ -47,10 +47,8 @@ class CamundaJourneys implements Journeys {
 	}
 
 	private int continueWaiting(JourneyMessage message) {
-		// correlateAll would also start journeys; dispatch starts them itself. The
-		// switch,
-		// executionsOnly(), is public on the builder class but missing from its
-		// interface.
+		// Only waiting journeys here: dispatch starts new ones itself.
+		// executionsOnly() is on the builder class, not on its interface.
 		MessageCorrelationBuilder correlation = ((MessageCorrelationBuilderImpl) runtime
 			.createMessageCorrelation(message.name())).executionsOnly()
 			.processInstanceBusinessKey(message.contactId())
