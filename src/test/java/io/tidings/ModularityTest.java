@@ -35,7 +35,7 @@ class ModularityTest {
 
 	@Test
 	void internalsStayInsideTheirModule() {
-		for (String module : new String[] { "contact", "delivery", "event", "journey", "template" }) {
+		for (String module : new String[] { "consent", "contact", "delivery", "event", "journey", "template" }) {
 			noClasses().that()
 				.resideOutsideOfPackage("io.tidings." + module + "..")
 				.should()

@@ -12,4 +12,11 @@ public interface Outbox {
 	 */
 	QueuedDelivery enqueue(OutgoingEmail email);
 
+	/**
+	 * Cancels the step visit's mail if no worker has taken it yet, in the caller's
+	 * transaction: a journey that ends mid-wait sends nothing more.
+	 * @return whether a waiting mail was withdrawn
+	 */
+	boolean withdraw(String journeyInstanceId, String activityInstanceId, String reason);
+
 }

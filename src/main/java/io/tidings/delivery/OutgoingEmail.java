@@ -2,15 +2,20 @@ package io.tidings.delivery;
 
 import java.util.Objects;
 
+import io.tidings.consent.EmailCategory;
+
 /**
  * One email a journey step asks for, already rendered.
  *
- * @param dedupeKey identifies the step that asked: a second request with the same key is
- * ignored, so a retried or repeated job never makes a second email
+ * @param dedupeKey identifies the step visit that asked: a second request with the same
+ * key is ignored, so a retried or repeated job never makes a second email
+ * @param step the journey step waiting for the outcome, or null for a mail no journey
+ * waits for
+ * @param recipientTimeZone the contact's IANA time zone for quiet hours, or null
  */
-public record OutgoingEmail(String dedupeKey, String contactId, String journeyKey, String journeyInstanceId,
-		String stepId, String templateKey, EmailCategory category, String recipient, String recipientName,
-		String subject, String html, String text) {
+public record OutgoingEmail(String dedupeKey, String contactId, SendingStep step, String templateKey,
+		EmailCategory category, String recipient, String recipientName, String recipientTimeZone, String subject,
+		String html, String text) {
 
 	public OutgoingEmail {
 		Objects.requireNonNull(dedupeKey, "dedupeKey");

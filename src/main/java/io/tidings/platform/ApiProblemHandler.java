@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tidings.contact.ContactNeedsEmail;
+import io.tidings.delivery.DeliveryNotRetryable;
+import io.tidings.delivery.UnknownDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest()
 			.body(Problems
 				.invalidFields(List.of(new Problems.FieldError("contact.email", "is required: " + ex.getMessage()))));
+	}
+
+	@ExceptionHandler(UnknownDelivery.class)
+	ResponseEntity<ProblemDetail> unknownDelivery(UnknownDelivery ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Unknown delivery");
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+	}
+
+	@ExceptionHandler(DeliveryNotRetryable.class)
+	ResponseEntity<ProblemDetail> deliveryNotRetryable(DeliveryNotRetryable ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Delivery cannot be retried");
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

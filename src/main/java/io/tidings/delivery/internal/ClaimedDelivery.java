@@ -1,8 +1,14 @@
 package io.tidings.delivery.internal;
 
+import java.time.Instant;
+
+import io.tidings.consent.EmailCategory;
+
 /**
- * A queued row a worker has claimed, with everything needed to put it on the wire.
+ * A queued row a worker has claimed, with everything needed to check it and put it on the
+ * wire.
  */
-record ClaimedDelivery(String id, String messageId, String recipient, String recipientName, String subject, String html,
-		String text, int attempts) {
+record ClaimedDelivery(String id, String messageId, String contactId, EmailCategory category, String recipient,
+		String recipientName, String recipientTimeZone, String subject, String html, String text, int attempts,
+		Instant createdAt) {
 }

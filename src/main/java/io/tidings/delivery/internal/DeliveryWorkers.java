@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The threads that take due outbox rows and put them on the wire, each over its own
- * reused SMTP connection. The outcome of every row is recorded: sent with the server's
- * reply, retried later with exponential backoff and jitter, bounced on a 5xx reply, or
- * failed after the last attempt.
+ * reused SMTP connection. Each row first passes the send policy (suppressed: skipped;
+ * quiet hours or frequency cap: deferred) and the rate limits; then its outcome is
+ * recorded: sent with the server's reply, retried later with exponential backoff and
+ * jitter, bounced on a 5xx reply, or failed after the last attempt.
  */
 @Component
 class DeliveryWorkers implements SmartLifecycle {
@@ -31,6 +32,12 @@ class DeliveryWorkers implements SmartLifecycle {
 
 	private final DeliveryStore store;
 
+	private final SendPolicy policy;
+
+	private final SendThrottle throttle;
+
+	private final BounceRecorder bounces;
+
 	private final MimeMessages messages;
 
 	private final JavaMailSenderImpl mailSettings;
@@ -38,6 +45,8 @@ class DeliveryWorkers implements SmartLifecycle {
 	private final DeliveryProperties properties;
 
 	private final DeliveryWakeup wakeup;
+
+	private final OutcomeReporter reporter;
 
 	private final Clock clock;
 
@@ -47,13 +56,18 @@ class DeliveryWorkers implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DeliveryWorkers(DeliveryStore store, MimeMessages messages, JavaMailSenderImpl mailSettings,
-			DeliveryProperties properties, DeliveryWakeup wakeup, Clock clock) {
+	DeliveryWorkers(DeliveryStore store, SendPolicy policy, SendThrottle throttle, BounceRecorder bounces,
+			MimeMessages messages, JavaMailSenderImpl mailSettings, DeliveryProperties properties,
+			DeliveryWakeup wakeup, OutcomeReporter reporter, Clock clock) {
 		this.store = store;
+		this.policy = policy;
+		this.throttle = throttle;
+		this.bounces = bounces;
 		this.messages = messages;
 		this.mailSettings = mailSettings;
 		this.properties = properties;
 		this.wakeup = wakeup;
+		this.reporter = reporter;
 		this.clock = clock;
 	}
 
@@ -93,8 +107,8 @@ class DeliveryWorkers implements SmartLifecycle {
 		try (SmtpConnection connection = new SmtpConnection(mailSettings)) {
 			while (running) {
 				long seen = wakeup.generation();
-				int sent = runOnce(workerId, connection);
-				if (sent == 0 && running) {
+				int handled = runOnce(workerId, connection);
+				if (handled == 0 && running) {
 					connection.closeIfIdleFor(IDLE_CONNECTION_NANOS);
 					wakeup.awaitAfter(seen, properties.pollInterval());
 				}
@@ -117,42 +131,92 @@ class DeliveryWorkers implements SmartLifecycle {
 			return 0;
 		}
 		for (int i = 0; i < batch.size(); i++) {
-			if (!running) {
-				// Shutting down: hand the rest back now, not when their lease ends.
-				store.release(batch.subList(i, batch.size()).stream().map(ClaimedDelivery::id).toList(), workerId);
+			ClaimedDelivery delivery = batch.get(i);
+			Duration pause = running ? handle(workerId, connection, delivery) : Duration.ZERO;
+			if (!running || positive(pause)) {
+				// Shutting down, or the server is unreachable: hand the rest back now,
+				// not when their lease ends.
+				List<String> rest = batch.subList(running ? i + 1 : i, batch.size())
+					.stream()
+					.map(ClaimedDelivery::id)
+					.toList();
+				store.release(rest, workerId, clock.instant().plus(pause));
 				break;
 			}
-			deliver(workerId, connection, batch.get(i));
+		}
+		if (!batch.isEmpty()) {
+			reporter.wake();
 		}
 		return batch.size();
 	}
 
-	private void deliver(String workerId, SmtpConnection connection, ClaimedDelivery delivery) {
+	/**
+	 * @return how long the rest of the batch should wait: positive only when the server
+	 * could not be reached
+	 */
+	private Duration handle(String workerId, SmtpConnection connection, ClaimedDelivery delivery)
+			throws InterruptedException {
+		try {
+			SendPolicy.Decision decision = policy.decide(delivery);
+			switch (decision.action()) {
+				case SKIP -> {
+					log.info("Delivery {} skipped: {}", delivery.id(), decision.reason());
+					store.markSkipped(delivery.id(), workerId, decision.reason());
+					return Duration.ZERO;
+				}
+				case DEFER -> {
+					store.defer(delivery.id(), workerId, decision.reason(), decision.until());
+					return Duration.ZERO;
+				}
+				case SEND -> {
+					return throttleThenSend(workerId, connection, delivery);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// The database went away mid-batch: the row's lease brings it back.
+			log.warn("Could not record the outcome of delivery {}: {}", delivery.id(), ex.getMessage());
+		}
+		return Duration.ZERO;
+	}
+
+	private Duration throttleThenSend(String workerId, SmtpConnection connection, ClaimedDelivery delivery)
+			throws InterruptedException {
+		Duration domainWait = throttle.reserveDomain(delivery.recipient());
+		if (domainWait.isNegative()) {
+			store.defer(delivery.id(), workerId, "rate limit for the recipient's domain",
+					clock.instant().plus(domainWait.negated()));
+			return Duration.ZERO;
+		}
+		if (positive(domainWait)) {
+			Thread.sleep(domainWait.toMillis());
+		}
+		throttle.awaitOverall();
 		String reply;
 		try {
 			reply = connection.send(messages.build(connection.session(), delivery));
 		}
 		catch (MessagingException | RuntimeException ex) {
-			recordFailure(workerId, delivery, SmtpOutcome.of(ex));
-			return;
+			return recordFailure(workerId, delivery, SmtpOutcome.of(ex));
 		}
 		store.markSent(delivery.id(), workerId, reply);
+		return Duration.ZERO;
 	}
 
-	private void recordFailure(String workerId, ClaimedDelivery delivery, SmtpOutcome outcome) {
+	private Duration recordFailure(String workerId, ClaimedDelivery delivery, SmtpOutcome outcome) {
 		if (outcome.permanent()) {
-			log.info("Delivery {} bounced: {}", delivery.id(), outcome.reply());
-			store.markBounced(delivery.id(), workerId, outcome.reply());
+			bounces.bouncedNow(delivery, workerId, outcome.reply());
+			return Duration.ZERO;
 		}
-		else if (delivery.attempts() >= properties.maxAttempts()) {
+		if (delivery.attempts() >= properties.maxAttempts()) {
 			log.warn("Delivery {} failed after {} attempts: {}", delivery.id(), delivery.attempts(), outcome.reply());
 			store.markFailed(delivery.id(), workerId, outcome.reply());
+			return Duration.ZERO;
 		}
-		else {
-			Duration delay = backoff(delivery.attempts());
-			log.info("Delivery {} deferred for {}: {}", delivery.id(), delay, outcome.reply());
-			store.scheduleRetry(delivery.id(), workerId, outcome.reply(), clock.instant().plus(delay));
-		}
+		Duration delay = backoff(delivery.attempts());
+		log.info("Delivery {} deferred for {}: {}", delivery.id(), delay, outcome.reply());
+		store.scheduleRetry(delivery.id(), workerId, outcome.reply(), clock.instant().plus(delay));
+		return outcome.kind() == SmtpOutcome.Kind.UNREACHABLE ? delay : Duration.ZERO;
 	}
 
 	/**
@@ -163,6 +227,10 @@ class DeliveryWorkers implements SmartLifecycle {
 		long base = properties.firstRetryDelay().toMillis() << Math.min(attempts - 1, 16);
 		long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
 		return Duration.ofMillis(base + jitter);
+	}
+
+	private static boolean positive(Duration duration) {
+		return !duration.isZero() && !duration.isNegative();
 	}
 
 }

@@ -8,6 +8,7 @@ import io.tidings.delivery.DeliveryProperties;
 import io.tidings.delivery.Outbox;
 import io.tidings.delivery.OutgoingEmail;
 import io.tidings.delivery.QueuedDelivery;
+import io.tidings.delivery.SendingStep;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 @Repository
 class JdbcOutbox implements Outbox {
+
+	private static final SendingStep NO_STEP = new SendingStep(null, null, null, null, null);
 
 	private final JdbcTemplate jdbc;
 
@@ -41,21 +44,31 @@ class JdbcOutbox implements Outbox {
 			return existing.get(0);
 		}
 		// A concurrent insert of the same key fails on the unique constraint; the
-		// caller's job is
-		// then retried and finds the row above.
+		// caller's
+		// job is then retried and finds the row above.
 		String id = UUID.randomUUID().toString();
 		String messageId = "<" + id + "@" + properties.messageIdDomain() + ">";
 		Timestamp now = Timestamp.from(clock.instant());
+		SendingStep step = email.step() != null ? email.step() : NO_STEP;
 		jdbc.update("""
 				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, journey_instance_id,
-				    step_id, template_key, category, recipient, recipient_name, subject, html_body, text_body,
-				    status, attempts, next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""", id, email.dedupeKey(),
-				messageId, email.contactId(), email.journeyKey(), email.journeyInstanceId(), email.stepId(),
-				email.templateKey(), email.category().name(), email.recipient(), email.recipientName(), email.subject(),
-				email.html(), email.text(), now, now);
+				    execution_id, activity_instance_id, step_id, template_key, category, recipient, recipient_name,
+				    recipient_time_zone, subject, html_body, text_body, status, attempts, next_attempt_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""", id, email.dedupeKey(),
+				messageId, email.contactId(), step.journeyKey(), step.instanceId(), step.executionId(),
+				step.activityInstanceId(), step.stepId(), email.templateKey(), email.category().name(),
+				email.recipient(), email.recipientName(), email.recipientTimeZone(), email.subject(), email.html(),
+				email.text(), now, now);
 		wakeWorkersAfterCommit();
 		return new QueuedDelivery(id, messageId, true);
+	}
+
+	@Override
+	public boolean withdraw(String journeyInstanceId, String activityInstanceId, String reason) {
+		return jdbc.update("""
+				UPDATE deliveries SET status = 'CANCELLED', status_reason = ?, claimed_by = NULL
+				WHERE journey_instance_id = ? AND activity_instance_id = ? AND status IN ('QUEUED', 'DEFERRED')""",
+				reason, journeyInstanceId, activityInstanceId) > 0;
 	}
 
 	private void wakeWorkersAfterCommit() {

@@ -4,8 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Properties;
 
+import io.tidings.consent.EmailCategory;
 import io.tidings.delivery.DeliveryProperties;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -15,8 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MimeMessagesTest {
 
-	final MimeMessages messages = new MimeMessages(new DeliveryProperties("hello@shop.example", "Shop", 1, 10,
-			Duration.ofSeconds(1), Duration.ofMinutes(2), 3, Duration.ofSeconds(30)), Clock.systemUTC());
+	final MimeMessages messages = new MimeMessages(
+			new DeliveryProperties("hello@shop.example", "Shop", 1, 10, Duration.ofSeconds(1), Duration.ofMinutes(2), 3,
+					Duration.ofSeconds(30), new DeliveryProperties.FrequencyCap(0, Duration.ofDays(7)),
+					new DeliveryProperties.QuietHours(null, null, ZoneOffset.UTC),
+					new DeliveryProperties.RateLimits(0, 0, Map.of())),
+			Clock.systemUTC());
 
 	@Test
 	void carriesTheRowsMessageIdAndBothParts() throws Exception {
@@ -41,8 +49,8 @@ class MimeMessagesTest {
 	}
 
 	private static ClaimedDelivery delivery(String subject, String name) {
-		return new ClaimedDelivery("d-1", "<d-1@shop.example>", "ann@example.com", name, subject,
-				"<html><body><p>Hi</p></body></html>", "Hi\n", 1);
+		return new ClaimedDelivery("d-1", "<d-1@shop.example>", "c-1", EmailCategory.MARKETING, "ann@example.com", name,
+				null, subject, "<html><body><p>Hi</p></body></html>", "Hi\n", 1, Instant.now());
 	}
 
 	private static String wire(MimeMessage message) throws Exception {

@@ -8,9 +8,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.tidings.delivery.DeliveryProperties;
-import io.tidings.delivery.EmailCategory;
+import io.tidings.consent.EmailCategory;
 import io.tidings.delivery.OutgoingEmail;
 import io.tidings.delivery.QueuedDelivery;
+import io.tidings.delivery.SendingStep;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,7 +99,7 @@ class OutboxStoreTest {
 		String id = outbox.enqueue(email("pi-4/Send")).deliveryId();
 		claimedIds("worker-a");
 
-		store.release(List.of(id), "worker-a");
+		store.release(List.of(id), "worker-a", clock.instant());
 
 		assertThat(status(id)).isEqualTo("QUEUED");
 		assertThat(attempts(id)).isZero();
@@ -132,8 +133,10 @@ class OutboxStoreTest {
 	}
 
 	private static OutgoingEmail email(String dedupeKey) {
-		return new OutgoingEmail(dedupeKey, "c-1", "welcome", dedupeKey.split("/")[0], "Send", "welcome",
-				EmailCategory.MARKETING, "ann@example.com", "Ann", "Welcome", "<p>Hi</p>", "Hi");
+		String instance = dedupeKey.split("/")[0];
+		return new OutgoingEmail(dedupeKey, "c-1",
+				new SendingStep("welcome", instance, instance, dedupeKey.split("/")[1], "Send"), "welcome",
+				EmailCategory.MARKETING, "ann@example.com", "Ann", "Europe/Amsterdam", "Welcome", "<p>Hi</p>", "Hi");
 	}
 
 	@TestConfiguration

@@ -1,4 +1,4 @@
-package io.tidings.delivery;
+package io.tidings.consent;
 
 import java.util.Locale;
 

@@ -1,0 +1,57 @@
+package io.tidings.consent.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.tidings.consent.Suppression;
+import io.tidings.consent.SuppressionReason;
+import io.tidings.consent.Suppressions;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcSuppressions implements Suppressions {
+
+	private static final int MAX_DETAIL = 2000;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	JdbcSuppressions(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void suppress(String email, SuppressionReason reason, String detail) {
+		String key = normalise(email);
+		String trimmed = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+		Optional<Suppression> existing = find(key);
+		if (existing.isEmpty()) {
+			jdbc.update("INSERT INTO suppressions (email, reason, detail, created_at) VALUES (?, ?, ?, ?)", key,
+					reason.name(), trimmed, Timestamp.from(clock.instant()));
+		}
+		else if (!existing.get().reason().outranks(reason)) {
+			jdbc.update("UPDATE suppressions SET reason = ?, detail = ? WHERE email = ?", reason.name(), trimmed, key);
+		}
+	}
+
+	@Override
+	public Optional<Suppression> find(String email) {
+		return jdbc.query("SELECT email, reason, detail, created_at FROM suppressions WHERE email = ?",
+				(rs, row) -> new Suppression(rs.getString("email"), SuppressionReason.valueOf(rs.getString("reason")),
+						rs.getString("detail"), rs.getTimestamp("created_at").toInstant()),
+				normalise(email))
+			.stream()
+			.findFirst();
+	}
+
+	private static String normalise(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+}

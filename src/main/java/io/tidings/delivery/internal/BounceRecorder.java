@@ -1,0 +1,52 @@
+package io.tidings.delivery.internal;
+
+import io.tidings.consent.SuppressionReason;
+import io.tidings.consent.Suppressions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A hard bounce marks the delivery and suppresses the address in one transaction, so no
+ * later mail goes to an address that does not exist.
+ */
+@Component
+class BounceRecorder {
+
+	private static final Logger log = LoggerFactory.getLogger(BounceRecorder.class);
+
+	private final DeliveryStore store;
+
+	private final Suppressions suppressions;
+
+	BounceRecorder(DeliveryStore store, Suppressions suppressions) {
+		this.store = store;
+		this.suppressions = suppressions;
+	}
+
+	@Transactional
+	public void bouncedNow(ClaimedDelivery delivery, String workerId, String reply) {
+		log.info("Delivery {} bounced: {}", delivery.id(), reply);
+		store.markBounced(delivery.id(), workerId, reply);
+		suppressions.suppress(delivery.recipient(), SuppressionReason.HARD_BOUNCE, reply);
+	}
+
+	/**
+	 * A delivery status notification reported a sent mail as undeliverable. Reading the
+	 * same report twice changes nothing.
+	 * @return whether a sent delivery with that Message-ID was found
+	 */
+	@Transactional
+	public boolean bouncedLater(String messageId, String diagnostic) {
+		String recipient = store.markBouncedLater(messageId, diagnostic);
+		if (recipient == null) {
+			return false;
+		}
+		log.info("Delivery {} bounced after it was sent: {}", messageId, diagnostic);
+		suppressions.suppress(recipient, SuppressionReason.HARD_BOUNCE, diagnostic);
+		return true;
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.tidings.journey.internal;
+
+import java.util.Map;
+
+import io.tidings.consent.EmailCategory;
+import io.tidings.contact.Contact;
+import io.tidings.contact.Contacts;
+import io.tidings.delivery.Outbox;
+import io.tidings.delivery.OutgoingEmail;
+import io.tidings.delivery.SendingStep;
+import io.tidings.template.EmailTemplates;
+import io.tidings.template.RenderedEmail;
+import org.camunda.bpm.engine.impl.bpmn.behavior.AbstractBpmnActivityBehavior;
+import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send email" step: {@code camunda:delegateExpression="${sendEmail}"} with input
+ * parameters {@code template} (a key under templates/mail/) and {@code category}
+ * (marketing by default). Renders for the contact's locale and records the mail in the
+ * outbox in the engine's transaction; nothing goes over SMTP here. The step then waits
+ * until the delivery's outcome is reported (sent, skipped, bounced), so the next timer
+ * counts from the moment the mail really went out, and a mail that keeps failing shows as
+ * an incident on this step. A missing contact or template is a technical failure: the job
+ * retries and then becomes an incident in Cockpit.
+ */
+@Component("sendEmail")
+class SendEmailStep extends AbstractBpmnActivityBehavior {
+
+	private final Contacts contacts;
+
+	private final EmailTemplates templates;
+
+	private final Outbox outbox;
+
+	SendEmailStep(Contacts contacts, EmailTemplates templates, Outbox outbox) {
+		this.contacts = contacts;
+		this.templates = templates;
+		this.outbox = outbox;
+	}
+
+	@Override
+	public void execute(ActivityExecution execution) {
+		String templateKey = StepInputs.requiredString(execution, "template");
+		EmailCategory category = EmailCategory.parse(StepInputs.optionalString(execution, "category"));
+		Contact contact = contacts.find(execution.getProcessBusinessKey())
+			.orElseThrow(() -> new IllegalStateException("Journey instance has no known contact (business key '"
+					+ execution.getProcessBusinessKey() + "')"));
+		SendingStep step = new SendingStep(JourneyKeys.of(execution), execution.getProcessInstanceId(),
+				execution.getId(), execution.getActivityInstanceId(), execution.getCurrentActivityId());
+		Map<String, Object> model = Map.of("contact", contact.asTemplateModel(), "data", execution.getVariables(),
+				"journey", Map.of("key", step.journeyKey(), "step", step.stepId(), "instanceId", step.instanceId()));
+		RenderedEmail email = templates.render(templateKey, contact.preferredLocale().orElse(null), model);
+		outbox.enqueue(new OutgoingEmail(step.instanceId() + "/" + step.activityInstanceId(), contact.id(), step,
+				templateKey, category, contact.email(), contact.displayName(), contact.timeZone(), email.subject(),
+				email.html(), email.text()));
+	}
+
+	/** The delivery's outcome was reported (see {@link DeliveryOutcomeListener}). */
+	@Override
+	public void signal(ActivityExecution execution, String signalName, Object signalData) {
+		leave(execution);
+	}
+
+}
