@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * later mail goes to an address that does not exist.
  */
 @Component
-class BounceRecorder {
+class BounceRecorder implements AsyncBounceHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(BounceRecorder.class);
 
@@ -35,17 +35,18 @@ class BounceRecorder {
 
 	/**
 	 * A delivery status notification reported a sent mail as undeliverable. Reading the
-	 * same report twice changes nothing.
+	 * same report twice changes nothing: only a SENT delivery becomes BOUNCED.
 	 * @return whether a sent delivery with that Message-ID was found
 	 */
+	@Override
 	@Transactional
-	public boolean bouncedLater(String messageId, String diagnostic) {
-		String recipient = store.markBouncedLater(messageId, diagnostic);
-		if (recipient == null) {
+	public boolean recordAsyncBounce(String messageId, String recipient, String diagnostic) {
+		String address = store.markBouncedLater(messageId, diagnostic);
+		if (address == null) {
 			return false;
 		}
 		log.info("Delivery {} bounced after it was sent: {}", messageId, diagnostic);
-		suppressions.suppress(recipient, SuppressionReason.HARD_BOUNCE, diagnostic);
+		suppressions.suppress(address, SuppressionReason.HARD_BOUNCE, diagnostic);
 		return true;
 	}
 

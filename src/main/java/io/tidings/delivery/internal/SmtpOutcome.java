@@ -30,9 +30,11 @@ record SmtpOutcome(Kind kind, String reply) {
 
 	static SmtpOutcome of(Exception failure) {
 		for (Throwable cause = failure; cause != null; cause = next(cause)) {
-			if (cause instanceof SMTPSenderFailedException sender) {
-				return new SmtpOutcome(Kind.RETRY, "Sender rejected: " + describe(sender));
+			if (refusedSender(cause)) {
+				return new SmtpOutcome(Kind.RETRY, "Sender rejected: " + describe(cause));
 			}
+		}
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
 			int code = replyCode(cause);
 			if (code > 0) {
 				return new SmtpOutcome(code >= 500 ? Kind.BOUNCE : Kind.RETRY, describe(cause));
@@ -43,6 +45,11 @@ record SmtpOutcome(Kind kind, String reply) {
 			}
 		}
 		return new SmtpOutcome(Kind.RETRY, describe(failure));
+	}
+
+	private static boolean refusedSender(Throwable cause) {
+		return cause instanceof SMTPSenderFailedException || (cause instanceof SMTPSendFailedException failed
+				&& failed.getCommand() != null && failed.getCommand().regionMatches(true, 0, "MAIL FROM", 0, 9));
 	}
 
 	private static int replyCode(Throwable cause) {
