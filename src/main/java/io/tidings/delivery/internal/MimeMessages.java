@@ -13,12 +13,13 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the wire message of a delivery: multipart/alternative with the text part first,
  * and the Message-ID the row was given, so any resend of the same row carries the same
- * one.
+ * one. DKIM-signed when that is configured.
  */
 @Component
 class MimeMessages {
@@ -27,9 +28,18 @@ class MimeMessages {
 
 	private final Clock clock;
 
-	MimeMessages(DeliveryProperties properties, Clock clock) {
+	private final DkimSigning dkim;
+
+	@Autowired
+	MimeMessages(DeliveryProperties properties, Clock clock, DkimSigning dkim) {
 		this.properties = properties;
 		this.clock = clock;
+		this.dkim = dkim;
+	}
+
+	/** Without DKIM signing. */
+	MimeMessages(DeliveryProperties properties, Clock clock) {
+		this(properties, clock, DkimSigning.off());
 	}
 
 	MimeMessage build(Session session, ClaimedDelivery delivery) throws MessagingException {
@@ -48,7 +58,7 @@ class MimeMessages {
 		alternative.addBodyPart(html);
 		message.setContent(alternative);
 		message.saveChanges();
-		return message;
+		return dkim.sign(message);
 	}
 
 	private static InternetAddress address(String email, String name) throws MessagingException {
