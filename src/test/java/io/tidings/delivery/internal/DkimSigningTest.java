@@ -1,5 +1,7 @@
 package io.tidings.delivery.internal;
 
+import java.time.Instant;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.tidings.consent.EmailCategory;
 import io.tidings.delivery.DeliveryProperties;
 import io.tidings.delivery.DkimProperties;
 import io.tidings.support.BoundProperties;
@@ -105,10 +108,10 @@ class DkimSigningTest {
 
 	@Test
 	void nonAsciiSubjectNameAndBodyStillVerify() throws Exception {
-		ClaimedDelivery delivery = new ClaimedDelivery("d-2", "<d-2@shop.example>", "anne@example.com", "Änne Müller",
-				"Grüße aus Köln 🎉, Änne",
+		ClaimedDelivery delivery = new ClaimedDelivery("d-2", "<d-2@shop.example>", "c-2", EmailCategory.TRANSACTIONAL,
+				"anne@example.com", "Änne Müller", "Europe/Berlin", "Grüße aus Köln 🎉, Änne",
 				"<html><body><p>Schöne Grüße – " + "sehr lange Zeile ".repeat(80) + "</p></body></html>",
-				"Schöne Grüße\n\n\n", 1);
+				"Schöne Grüße\n\n\n", 1, Instant.now());
 
 		assertThat(verifier.verify(wire(messages.build(session, delivery)))).hasSize(1);
 	}
@@ -171,9 +174,9 @@ class DkimSigningTest {
 	}
 
 	static ClaimedDelivery delivery(String id, String subject, String name) {
-		return new ClaimedDelivery(id, "<" + id + "@shop.example>", "ann@example.com", name, subject,
-				"<html><body><p>Hi " + name + ", your order shipped.</p></body></html>",
-				"Hi " + name + ", your order shipped.\n", 1);
+		return new ClaimedDelivery(id, "<" + id + "@shop.example>", "c-1", EmailCategory.MARKETING, "ann@example.com",
+				name, null, subject, "<html><body><p>Hi " + name + ", your order shipped.</p></body></html>",
+				"Hi " + name + ", your order shipped.\n", 1, Instant.now());
 	}
 
 	static byte[] wire(MimeMessage message) throws Exception {
