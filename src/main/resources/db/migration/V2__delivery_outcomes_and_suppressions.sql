@@ -11,7 +11,7 @@ ALTER TABLE deliveries ADD COLUMN report_due BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE deliveries ADD COLUMN status_reason VARCHAR(255);
 ALTER TABLE deliveries ADD COLUMN bounced_at TIMESTAMP WITH TIME ZONE;
 
-CREATE INDEX deliveries_report_due ON deliveries (report_due);
+CREATE INDEX deliveries_report_due ON deliveries (report_due, next_attempt_at);
 CREATE INDEX deliveries_contact_sent ON deliveries (contact_id, sent_at);
 CREATE INDEX deliveries_message_id ON deliveries (message_id);
 

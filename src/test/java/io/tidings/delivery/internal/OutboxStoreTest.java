@@ -120,6 +120,54 @@ class OutboxStoreTest {
 			.isEqualTo("421 try later");
 	}
 
+	@Test
+	void aWithdrawnMailIsNeverClaimedButOneOnTheWireIsNotWithdrawn() {
+		String waiting = outbox.enqueue(email("pi-6/Send")).deliveryId();
+		assertThat(outbox.withdraw("pi-6", "Send", "journey step cancelled")).isTrue();
+		assertThat(status(waiting)).isEqualTo("CANCELLED");
+		assertThat(claimedIds("worker-a")).doesNotContain(waiting);
+
+		String onTheWire = outbox.enqueue(email("pi-7/Send")).deliveryId();
+		claimedIds("worker-a");
+		assertThat(outbox.withdraw("pi-7", "Send", "journey step cancelled")).isFalse();
+		assertThat(status(onTheWire)).isEqualTo("SENDING");
+	}
+
+	@Test
+	void aDeferralIsNoAttemptAndWaitsForItsTime() {
+		String id = outbox.enqueue(email("pi-8/Send")).deliveryId();
+		claimedIds("worker-a");
+
+		store.defer(id, "worker-a", "quiet hours in Europe/Amsterdam", clock.instant().plus(Duration.ofHours(8)));
+
+		assertThat(status(id)).isEqualTo("DEFERRED");
+		assertThat(attempts(id)).isZero();
+		assertThat(claimedIds("worker-b")).doesNotContain(id);
+		clock.advance(Duration.ofHours(8));
+		assertThat(claimedIds("worker-b")).contains(id);
+	}
+
+	@Test
+	void aFinalOutcomeIsDueForReportingAndALaterBounceCountsOnce() {
+		String id = outbox.enqueue(email("pi-9/Send")).deliveryId();
+		assertThat(reportDue(id)).isFalse();
+		claimedIds("worker-a");
+		store.markSent(id, "worker-a", "250 2.0.0 Ok");
+		assertThat(reportDue(id)).isTrue();
+
+		jdbc.update("UPDATE deliveries SET report_due = FALSE WHERE id = ?", id);
+		String messageId = jdbc.queryForObject("SELECT message_id FROM deliveries WHERE id = ?", String.class, id);
+		assertThat(store.markBouncedLater(messageId, "550 5.1.1 user unknown")).isEqualTo("ann@example.com");
+		assertThat(status(id)).isEqualTo("BOUNCED");
+		assertThat(reportDue(id)).isTrue();
+		assertThat(store.markBouncedLater(messageId, "550 5.1.1 user unknown")).isNull();
+		assertThat(store.markBouncedLater("<unknown@shop.example>", "550")).isNull();
+	}
+
+	private boolean reportDue(String id) {
+		return jdbc.queryForObject("SELECT report_due FROM deliveries WHERE id = ?", Boolean.class, id);
+	}
+
 	private List<String> claimedIds(String worker) {
 		return store.claim(worker, 100, LEASE).stream().map(ClaimedDelivery::id).toList();
 	}
