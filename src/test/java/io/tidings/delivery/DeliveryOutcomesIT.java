@@ -17,6 +17,7 @@ import io.tidings.support.ApiClient;
 import io.tidings.support.EmbeddedPostgresDatabase;
 import io.tidings.support.Eventually;
 import io.tidings.support.FreePort;
+import io.tidings.support.ProbeJourneys;
 import io.tidings.support.ScriptedSmtpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
@@ -91,9 +92,12 @@ class DeliveryOutcomesIT {
 
 	ApiClient api;
 
+	ProbeJourneys probes;
+
 	@BeforeEach
 	void client() {
 		api = ApiClient.as(port, "demo", "demo");
+		probes = new ProbeJourneys(api, history, jdbc);
 		smtp.acceptAll();
 	}
 
@@ -101,20 +105,20 @@ class DeliveryOutcomesIT {
 	void aHardBounceSuppressesTheAddressAndNoLaterMailGoesThere() throws Exception {
 		smtp.refuse("gone@example.com", "550 5.1.1 <gone@example.com>: Recipient address rejected: User unknown");
 
-		String journey = startProbe("c-gone", "gone@example.com", "marketing");
+		String journey = probes.start("c-gone", "gone@example.com", null, "marketing");
 
-		Map<String, Object> bounced = deliveryOf(journey, "BOUNCED");
+		Map<String, Object> bounced = probes.deliveryOf(journey, "BOUNCED");
 		assertThat((String) bounced.get("smtp_reply")).contains("550 5.1.1");
 		assertThat(
 				jdbc.queryForObject("SELECT reason FROM suppressions WHERE email = 'gone@example.com'", String.class))
 			.isEqualTo("HARD_BOUNCE");
-		Eventually.within(Duration.ofSeconds(10), () -> endedAt(journey), "BouncedEnd"::equals);
+		Eventually.within(Duration.ofSeconds(10), () -> probes.endedAt(journey), "BouncedEnd"::equals);
 
 		// Even transactional mail is not sent to an address that does not exist.
-		String second = startProbe("c-gone", null, "transactional");
-		Map<String, Object> skipped = deliveryOf(second, "SKIPPED");
+		String second = probes.start("c-gone", null, null, "transactional");
+		Map<String, Object> skipped = probes.deliveryOf(second, "SKIPPED");
 		assertThat(skipped.get("status_reason")).isEqualTo("suppressed: hard_bounce");
-		Eventually.within(Duration.ofSeconds(10), () -> endedAt(second), "SentEnd"::equals);
+		Eventually.within(Duration.ofSeconds(10), () -> probes.endedAt(second), "SentEnd"::equals);
 		assertThat(smtp.acceptedFor("gone@example.com")).isEmpty();
 	}
 
@@ -122,22 +126,22 @@ class DeliveryOutcomesIT {
 	void aTemporaryRefusalIsRetriedAndTheMailArrivesOnce() {
 		smtp.refuseTimes("busy@example.com", 2, "451 4.7.1 Greylisted, please try again later");
 
-		String journey = startProbe("c-busy", "busy@example.com", "marketing");
+		String journey = probes.start("c-busy", "busy@example.com", null, "marketing");
 
-		Map<String, Object> sent = deliveryOf(journey, "SENT");
+		Map<String, Object> sent = probes.deliveryOf(journey, "SENT");
 		assertThat(sent.get("attempts")).isEqualTo(3);
 		assertThat(smtp.acceptedFor("busy@example.com")).hasSize(1)
 			.allSatisfy(mail -> assertThat(mail.messageId()).isEqualTo(sent.get("message_id")));
-		Eventually.within(Duration.ofSeconds(10), () -> endedAt(journey), "SentEnd"::equals);
+		Eventually.within(Duration.ofSeconds(10), () -> probes.endedAt(journey), "SentEnd"::equals);
 	}
 
 	@Test
 	void aMailThatKeepsFailingIsAnIncidentUntilAnOperatorRetriesIt() throws Exception {
 		smtp.refuse("full@example.com", "452 4.2.2 Mailbox full, try again later");
 
-		String journey = startProbe("c-full", "full@example.com", "transactional");
+		String journey = probes.start("c-full", "full@example.com", null, "transactional");
 
-		Map<String, Object> failed = deliveryOf(journey, "FAILED");
+		Map<String, Object> failed = probes.deliveryOf(journey, "FAILED");
 		String deliveryId = (String) failed.get("id");
 		Incident incident = Eventually.within(Duration.ofSeconds(10),
 				() -> runtime.createIncidentQuery().processInstanceId(journey).singleResult(), found -> found != null);
@@ -155,8 +159,8 @@ class DeliveryOutcomesIT {
 		assertThat(json.readTree(retried.body()).get("status").asText()).isEqualTo("QUEUED");
 		assertThat(runtime.createIncidentQuery().processInstanceId(journey).count()).isZero();
 
-		deliveryOf(journey, "SENT");
-		Eventually.within(Duration.ofSeconds(10), () -> endedAt(journey), "SentEnd"::equals);
+		probes.deliveryOf(journey, "SENT");
+		Eventually.within(Duration.ofSeconds(10), () -> probes.endedAt(journey), "SentEnd"::equals);
 		assertThat(smtp.acceptedFor("full@example.com")).hasSize(1);
 	}
 
@@ -164,10 +168,10 @@ class DeliveryOutcomesIT {
 	void aRefusedSenderIsOurProblemNotABounce() {
 		smtp.replyToSender("553 5.7.1 <hello@tidings.localhost>: Sender address rejected: not owned by user");
 
-		String journey = startProbe("c-sender", "sender@example.com", "marketing");
+		String journey = probes.start("c-sender", "sender@example.com", null, "marketing");
 
 		// Retried like a 4xx until the attempts run out: the recipient is not to blame.
-		Map<String, Object> failed = deliveryOf(journey, "FAILED");
+		Map<String, Object> failed = probes.deliveryOf(journey, "FAILED");
 		assertThat((String) failed.get("last_error")).contains("Sender rejected").contains("553 5.7.1");
 		assertThat(failed.get("attempts")).isEqualTo(3);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE email = 'sender@example.com'",
@@ -177,18 +181,18 @@ class DeliveryOutcomesIT {
 		smtp.replyToSender(null);
 		api.send(api.request("/api/deliveries/" + failed.get("id") + "/retry")
 			.POST(HttpRequest.BodyPublishers.noBody()));
-		deliveryOf(journey, "SENT");
+		probes.deliveryOf(journey, "SENT");
 	}
 
 	@Test
 	void aBounceReportInTheBounceMailboxBouncesTheSentMail() throws Exception {
-		String journey = startProbe("c-later", "later@example.net", "marketing");
-		Map<String, Object> sent = deliveryOf(journey, "SENT");
+		String journey = probes.start("c-later", "later@example.net", null, "marketing");
+		Map<String, Object> sent = probes.deliveryOf(journey, "SENT");
 
 		GreenMailUser bounces = imap.setUser("bounces@tidings.localhost", "bounces", "secret");
 		bounces.deliver(report((String) sent.get("message_id"), "later@example.net"));
 
-		Map<String, Object> bounced = deliveryOf(journey, "BOUNCED");
+		Map<String, Object> bounced = probes.deliveryOf(journey, "BOUNCED");
 		assertThat((String) bounced.get("last_error")).contains("550 5.1.1");
 		assertThat(
 				jdbc.queryForObject("SELECT reason FROM suppressions WHERE email = 'later@example.net'", String.class))
@@ -204,8 +208,8 @@ class DeliveryOutcomesIT {
 		assertThat(json.readTree(unknown.body()).get("detail").asText()).contains("no-such-id");
 		assertThat(api.get("/api/deliveries/no-such-id").statusCode()).isEqualTo(404);
 
-		String journey = startProbe("c-fine", "fine@example.com", "marketing");
-		String sentId = (String) deliveryOf(journey, "SENT").get("id");
+		String journey = probes.start("c-fine", "fine@example.com", null, "marketing");
+		String sentId = (String) probes.deliveryOf(journey, "SENT").get("id");
 		HttpResponse<String> notFailed = api
 			.send(api.request("/api/deliveries/" + sentId + "/retry").POST(HttpRequest.BodyPublishers.noBody()));
 		assertThat(notFailed.statusCode()).isEqualTo(409);
@@ -217,39 +221,6 @@ class DeliveryOutcomesIT {
 		assertThat(stranger
 			.send(stranger.request("/api/deliveries/" + sentId + "/retry").POST(HttpRequest.BodyPublishers.noBody()))
 			.statusCode()).isEqualTo(401);
-	}
-
-	private String startProbe(String contactId, String email, String category) {
-		String contact = email == null ? "{\"id\": \"" + contactId + "\"}"
-				: "{\"id\": \"" + contactId + "\", \"email\": \"" + email + "\"}";
-		HttpResponse<String> response = api.postJson("/api/events", """
-				{"name": "DeliveryProbeStarted", "contact": %s, "data": {"category": "%s", "sendAgain": false}}"""
-			.formatted(contact, category));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		return history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey("deliveryProbe")
-			.processInstanceBusinessKey(contactId)
-			.orderByProcessInstanceStartTime()
-			.desc()
-			.list()
-			.get(0)
-			.getId();
-	}
-
-	private Map<String, Object> deliveryOf(String journey, String status) {
-		return Eventually
-			.within(Duration.ofSeconds(20),
-					() -> jdbc.queryForList("SELECT * FROM deliveries WHERE journey_instance_id = ?", journey),
-					rows -> rows.size() == 1 && status.equals(rows.get(0).get("status")))
-			.get(0);
-	}
-
-	private String endedAt(String journey) {
-		var ended = history.createHistoricActivityInstanceQuery()
-			.processInstanceId(journey)
-			.activityType("noneEndEvent")
-			.list();
-		return ended.isEmpty() ? null : ended.get(0).getActivityId();
 	}
 
 	private static MimeMessage report(String messageId, String recipient) throws Exception {

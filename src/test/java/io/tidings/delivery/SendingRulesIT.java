@@ -1,10 +1,8 @@
 package io.tidings.delivery;
 
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,6 +17,7 @@ import io.tidings.contact.Contacts;
 import io.tidings.support.ApiClient;
 import io.tidings.support.EmbeddedPostgresDatabase;
 import io.tidings.support.Eventually;
+import io.tidings.support.ProbeJourneys;
 import io.tidings.support.ScriptedSmtpServer;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -88,41 +87,44 @@ class SendingRulesIT {
 
 	ApiClient api;
 
+	ProbeJourneys probes;
+
 	@BeforeEach
 	void client() {
 		api = ApiClient.as(port, "demo", "demo");
+		probes = new ProbeJourneys(api, history, jdbc);
 	}
 
 	@Test
 	void marketingMailWaitsForTheEndOfQuietHoursWhileTransactionalMailGoes() {
-		String marketing = startProbe("c-night", "night@example.com", NIGHT_ZONE, "marketing");
+		String marketing = probes.start("c-night", "night@example.com", NIGHT_ZONE, "marketing");
 
-		Map<String, Object> deferred = deliveryOf(marketing, "DEFERRED");
+		Map<String, Object> deferred = probes.deliveryOf(marketing, "DEFERRED");
 		assertThat(deferred.get("status_reason")).isEqualTo("quiet hours in " + NIGHT_ZONE);
 		ZonedDateTime localNow = ZonedDateTime.now(ZoneId.of(NIGHT_ZONE));
 		Instant fiveOClock = ZonedDateTime.of(localNow.toLocalDate(), LocalTime.of(5, 0), localNow.getZone())
 			.toInstant();
 		assertThat(((Timestamp) deferred.get("next_attempt_at")).toInstant()).isEqualTo(fiveOClock);
 		assertThat(deferred.get("attempts")).isEqualTo(0);
-		assertThat(endedAt(marketing)).isNull();
+		assertThat(probes.endedAt(marketing)).isNull();
 
-		String transactional = startProbe("c-night", null, null, "transactional");
-		deliveryOf(transactional, "SENT");
+		String transactional = probes.start("c-night", null, null, "transactional");
+		probes.deliveryOf(transactional, "SENT");
 		assertThat(smtp.acceptedFor("night@example.com")).hasSize(1);
 	}
 
 	@Test
 	void theFrequencyCapDefersTheThirdMarketingMailUntilTheFirstLeavesTheWindow() {
-		String first = startProbe("c-capped", "capped@example.com", DAY_ZONE, "marketing");
-		Instant firstSent = ((Timestamp) deliveryOf(first, "SENT").get("sent_at")).toInstant();
-		deliveryOf(startProbe("c-capped", null, null, "marketing"), "SENT");
+		String first = probes.start("c-capped", "capped@example.com", DAY_ZONE, "marketing");
+		Instant firstSent = ((Timestamp) probes.deliveryOf(first, "SENT").get("sent_at")).toInstant();
+		probes.deliveryOf(probes.start("c-capped", null, null, "marketing"), "SENT");
 
-		Map<String, Object> third = deliveryOf(startProbe("c-capped", null, null, "marketing"), "DEFERRED");
+		Map<String, Object> third = probes.deliveryOf(probes.start("c-capped", null, null, "marketing"), "DEFERRED");
 
 		assertThat((String) third.get("status_reason")).contains("frequency cap of 2 marketing mails per PT168H");
 		assertThat(((Timestamp) third.get("next_attempt_at")).toInstant())
 			.isEqualTo(firstSent.plus(Duration.ofDays(7)));
-		deliveryOf(startProbe("c-capped", null, null, "transactional"), "SENT");
+		probes.deliveryOf(probes.start("c-capped", null, null, "transactional"), "SENT");
 		assertThat(smtp.acceptedFor("capped@example.com")).hasSize(3);
 	}
 
@@ -130,10 +132,10 @@ class SendingRulesIT {
 	void aSlowDomainGetsNoMoreThanItsRate() {
 		List<String> journeys = new java.util.ArrayList<>();
 		for (int i = 0; i < 6; i++) {
-			journeys.add(startProbe("c-slow-" + i, "reader" + i + "@slow.example", DAY_ZONE, "marketing"));
+			journeys.add(probes.start("c-slow-" + i, "reader" + i + "@slow.example", DAY_ZONE, "marketing"));
 		}
 		List<Instant> sent = journeys.stream()
-			.map(journey -> ((Timestamp) deliveryOf(journey, "SENT").get("sent_at")).toInstant())
+			.map(journey -> ((Timestamp) probes.deliveryOf(journey, "SENT").get("sent_at")).toInstant())
 			.sorted()
 			.toList();
 
@@ -144,16 +146,16 @@ class SendingRulesIT {
 
 	@Test
 	void anAddressSuppressedAfterItsMailWasQueuedGetsNothing() {
-		String journey = startProbe("c-changed-mind", "changed@example.com", NIGHT_ZONE, "marketing");
-		String deliveryId = (String) deliveryOf(journey, "DEFERRED").get("id");
+		String journey = probes.start("c-changed-mind", "changed@example.com", NIGHT_ZONE, "marketing");
+		String deliveryId = (String) probes.deliveryOf(journey, "DEFERRED").get("id");
 
 		suppressions.suppress("Changed@Example.com", SuppressionReason.MANUAL, "asked by phone");
 		jdbc.update("UPDATE deliveries SET next_attempt_at = ? WHERE id = ?", Timestamp.from(Instant.now()),
 				deliveryId);
 
-		Map<String, Object> skipped = deliveryOf(journey, "SKIPPED");
+		Map<String, Object> skipped = probes.deliveryOf(journey, "SKIPPED");
 		assertThat(skipped.get("status_reason")).isEqualTo("suppressed: manual");
-		Eventually.within(Duration.ofSeconds(10), () -> endedAt(journey), "SentEnd"::equals);
+		Eventually.within(Duration.ofSeconds(10), () -> probes.endedAt(journey), "SentEnd"::equals);
 		assertThat(smtp.acceptedFor("changed@example.com")).isEmpty();
 	}
 
@@ -164,8 +166,8 @@ class SendingRulesIT {
 		contacts.upsert(new ContactChange("c-eve", "eve@example.com", "Eve\r\nBcc: victim@example.com",
 				"X\nTo: other@example.com", "en", DAY_ZONE, Map.of()));
 
-		String journey = startProbe("c-eve", null, null, "transactional");
-		deliveryOf(journey, "SENT");
+		String journey = probes.start("c-eve", null, null, "transactional");
+		probes.deliveryOf(journey, "SENT");
 
 		ScriptedSmtpServer.Accepted mail = smtp.acceptedFor("eve@example.com").get(0);
 		assertThat(mail.recipients()).containsExactly("eve@example.com");
@@ -176,39 +178,6 @@ class SendingRulesIT {
 		assertThat(toHeaders).singleElement().asString().endsWith("\" <eve@example.com>");
 		assertThat(smtp.acceptedFor("victim@example.com")).isEmpty();
 		assertThat(smtp.acceptedFor("other@example.com")).isEmpty();
-	}
-
-	private String startProbe(String contactId, String email, String zone, String category) {
-		String contact = "{\"id\": \"" + contactId + "\"" + (email == null ? "" : ", \"email\": \"" + email + "\"")
-				+ (zone == null ? "" : ", \"timeZone\": \"" + zone + "\"") + "}";
-		HttpResponse<String> response = api.postJson("/api/events", """
-				{"name": "DeliveryProbeStarted", "contact": %s, "data": {"category": "%s", "sendAgain": false}}"""
-			.formatted(contact, category));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-		return history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey("deliveryProbe")
-			.processInstanceBusinessKey(contactId)
-			.orderByProcessInstanceStartTime()
-			.desc()
-			.list()
-			.get(0)
-			.getId();
-	}
-
-	private Map<String, Object> deliveryOf(String journey, String status) {
-		return Eventually
-			.within(Duration.ofSeconds(20),
-					() -> jdbc.queryForList("SELECT * FROM deliveries WHERE journey_instance_id = ?", journey),
-					rows -> rows.size() == 1 && status.equals(rows.get(0).get("status")))
-			.get(0);
-	}
-
-	private String endedAt(String journey) {
-		var ended = history.createHistoricActivityInstanceQuery()
-			.processInstanceId(journey)
-			.activityType("noneEndEvent")
-			.list();
-		return ended.isEmpty() ? null : ended.get(0).getActivityId();
 	}
 
 	private static String zoneWhereItIs(int hour) {
