@@ -1,6 +1,7 @@
 package io.tidings.contact;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,14 +11,20 @@ import java.util.Optional;
 
 /**
  * A person who receives mail. The id is the caller's own (a user id of the shop or SaaS).
+ *
+ * @param signedUpOn the day the person became a customer or user, for anniversaries
+ * @param lastEngagedAt the last open, click or conversion, for inactivity
+ * @param address what the last address check found
  */
 public record Contact(String id, String email, String firstName, String lastName, String locale, String timeZone,
-		Map<String, Object> attributes, Instant createdAt, Instant updatedAt) {
+		Birthday birthday, LocalDate signedUpOn, Map<String, Object> attributes, Instant createdAt, Instant updatedAt,
+		Instant lastEngagedAt, AddressState address) {
 
 	public Contact {
 		Map<String, Object> copy = new LinkedHashMap<>(attributes);
 		copy.values().removeIf(Objects::isNull);
 		attributes = Collections.unmodifiableMap(copy);
+		address = address == null ? AddressState.UNCHECKED : address;
 	}
 
 	public Optional<Locale> preferredLocale() {
@@ -39,6 +46,8 @@ public record Contact(String id, String email, String firstName, String lastName
 		model.put("name", displayName());
 		model.put("locale", locale);
 		model.put("timeZone", timeZone);
+		model.put("birthday", birthday == null ? null : birthday.toString());
+		model.put("signedUpOn", signedUpOn == null ? null : signedUpOn.toString());
 		model.put("attributes", attributes);
 		return model;
 	}

@@ -1,5 +1,6 @@
 package io.tidings.contact;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -9,12 +10,17 @@ public interface Contacts {
 
 	/**
 	 * Creates the contact or applies the change to the stored one, in the caller's
-	 * transaction.
+	 * transaction. A changed address forgets the last address check.
 	 * @throws ContactNeedsEmail when a contact we do not know yet comes without an
 	 * address
 	 */
 	Contact upsert(ContactChange change);
 
 	Optional<Contact> find(String id);
+
+	void recordAddressCheck(String id, AddressState state);
+
+	/** Moves the contact's last engagement forward to {@code at}, never back. */
+	void recordEngagement(String id, Instant at);
 
 }

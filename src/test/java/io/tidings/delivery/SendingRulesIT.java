@@ -163,7 +163,7 @@ class SendingRulesIT {
 	void contactDataNeverAddsARecipientOrAHeader() {
 		// Stored as it came (the API would have refused it): the sender must still be
 		// safe.
-		contacts.upsert(new ContactChange("c-eve", "eve@example.com", "Eve\r\nBcc: victim@example.com",
+		contacts.upsert(ContactChange.of("c-eve", "eve@example.com", "Eve\r\nBcc: victim@example.com",
 				"X\nTo: other@example.com", "en", DAY_ZONE, Map.of()));
 
 		String journey = probes.start("c-eve", null, null, "transactional");

@@ -225,7 +225,13 @@ class EventApiIT {
 				Arguments.of("{\"name\": \"SignupReceived\", \"contact\": {\"id\": \"bad-11\"", "not valid JSON"),
 				Arguments.of("[]", "JSON object"), Arguments.of("", "JSON object"),
 				Arguments.of("{\"name\": \"SignupReceived\", \"contact\": {\"id\": \"bad-12\", \"email\": 5}}",
-						"contact.email must be a string"));
+						"contact.email must be a string"),
+				Arguments
+					.of("{\"name\": \"SignupReceived\", \"contact\": {\"id\": \"bad-13\", \"email\": \"a@example.com\","
+							+ " \"birthday\": \"1991-02-29\"}}", "contact.birthday"),
+				Arguments
+					.of("{\"name\": \"SignupReceived\", \"contact\": {\"id\": \"bad-14\", \"email\": \"a@example.com\","
+							+ " \"signedUpOn\": \"last week\"}}", "contact.signedUpOn"));
 	}
 
 	@ParameterizedTest

@@ -197,7 +197,7 @@ class SendStepProcessTest {
 	}
 
 	private ProcessInstance start(String contactId, String category, boolean sendAgain) {
-		contacts.upsert(new ContactChange(contactId, contactId + "@example.com", "Ann", null, "en", "Europe/Amsterdam",
+		contacts.upsert(ContactChange.of(contactId, contactId + "@example.com", "Ann", null, "en", "Europe/Amsterdam",
 				Map.of()));
 		return runtime.createMessageCorrelation("DeliveryProbeStarted")
 			.processInstanceBusinessKey(contactId)

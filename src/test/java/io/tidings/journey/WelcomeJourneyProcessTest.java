@@ -151,7 +151,7 @@ class WelcomeJourneyProcessTest {
 	void gatewayReadsThePlanAsItIsWhenTheJourneyGetsThere() {
 		ProcessInstance journey = signUp("c-upgraded", Map.of("plan", "free"));
 		send(journey);
-		contacts.upsert(new ContactChange("c-upgraded", null, null, null, null, null, Map.of("plan", "pro")));
+		contacts.upsert(ContactChange.of("c-upgraded", null, null, null, null, null, Map.of("plan", "pro")));
 		moveClock(Duration.ofDays(2));
 		execute(job(journey));
 		send(journey);
@@ -176,7 +176,7 @@ class WelcomeJourneyProcessTest {
 	}
 
 	private ProcessInstance signUp(String contactId, Map<String, Object> attributes) {
-		contacts.upsert(new ContactChange(contactId, contactId + "@example.com", "Ann", "Smith", "en",
+		contacts.upsert(ContactChange.of(contactId, contactId + "@example.com", "Ann", "Smith", "en",
 				"Europe/Amsterdam", attributes));
 		return runtime.createMessageCorrelation("SignupReceived")
 			.processInstanceBusinessKey(contactId)

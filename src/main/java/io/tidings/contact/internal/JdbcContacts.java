@@ -1,5 +1,6 @@
 package io.tidings.contact.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tidings.contact.AddressState;
+import io.tidings.contact.Birthday;
 import io.tidings.contact.Contact;
 import io.tidings.contact.ContactChange;
 import io.tidings.contact.ContactNeedsEmail;
@@ -25,11 +28,14 @@ class JdbcContacts implements Contacts {
 
 	private final JsonAttributes json;
 
+	private final AttributeRows attributeRows;
+
 	private final Clock clock;
 
-	JdbcContacts(JdbcTemplate jdbc, JsonAttributes json, Clock clock) {
+	JdbcContacts(JdbcTemplate jdbc, JsonAttributes json, AttributeRows attributeRows, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.attributeRows = attributeRows;
 		this.clock = clock;
 	}
 
@@ -43,27 +49,50 @@ class JdbcContacts implements Contacts {
 				throw new ContactNeedsEmail(change.id());
 			}
 			Contact created = new Contact(change.id(), change.email(), change.firstName(), change.lastName(),
-					change.locale(), change.timeZone(), change.attributes(), now, now);
+					change.locale(), change.timeZone(), change.birthday(), change.signedUpOn(), change.attributes(),
+					now, now, null, null);
 			jdbc.update("""
-					INSERT INTO contacts (id, email, first_name, last_name, locale, time_zone, attributes,
-					                      created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", created.id(), created.email(), created.firstName(),
-					created.lastName(), created.locale(), created.timeZone(), json.write(created.attributes()),
-					Timestamp.from(now), Timestamp.from(now));
+					INSERT INTO contacts (id, email, first_name, last_name, locale, time_zone, birthday_month,
+					                      birthday_day, birthday_year, signed_up_on, attributes, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", created.id(), created.email(),
+					created.firstName(), created.lastName(), created.locale(), created.timeZone(),
+					month(created.birthday()), day(created.birthday()), year(created.birthday()), date(created),
+					json.write(created.attributes()), Timestamp.from(now), Timestamp.from(now));
+			attributeRows.replace(created.id(), created.attributes(), false);
 			return created;
 		}
 		Contact merged = merge(stored.get(), change, now);
 		jdbc.update("""
 				UPDATE contacts SET email = ?, first_name = ?, last_name = ?, locale = ?, time_zone = ?,
+				                    birthday_month = ?, birthday_day = ?, birthday_year = ?, signed_up_on = ?,
 				                    attributes = ?, updated_at = ?
 				WHERE id = ?""", merged.email(), merged.firstName(), merged.lastName(), merged.locale(),
-				merged.timeZone(), json.write(merged.attributes()), Timestamp.from(now), merged.id());
+				merged.timeZone(), month(merged.birthday()), day(merged.birthday()), year(merged.birthday()),
+				date(merged), json.write(merged.attributes()), Timestamp.from(now), merged.id());
+		if (!change.attributes().isEmpty()) {
+			attributeRows.replace(merged.id(), merged.attributes(), true);
+		}
 		return merged;
 	}
 
 	@Override
 	public Optional<Contact> find(String id) {
 		return jdbc.query("SELECT * FROM contacts WHERE id = ?", this::map, id).stream().findFirst();
+	}
+
+	@Override
+	public void recordAddressCheck(String id, AddressState state) {
+		jdbc.update("UPDATE contacts SET address_status = ?, address_reason = ?, address_checked_at = ? WHERE id = ?",
+				state.status(), state.reason(), state.checkedAt() == null ? null : Timestamp.from(state.checkedAt()),
+				id);
+	}
+
+	@Override
+	public void recordEngagement(String id, Instant at) {
+		jdbc.update("""
+				UPDATE contacts SET last_engaged_at = ?
+				WHERE id = ? AND (last_engaged_at IS NULL OR last_engaged_at < ?)""", Timestamp.from(at), id,
+				Timestamp.from(at));
 	}
 
 	private Optional<Contact> findForUpdate(String id) {
@@ -80,21 +109,48 @@ class JdbcContacts implements Contacts {
 				attributes.put(key, value);
 			}
 		});
+		boolean addressChanged = change.email() != null && !change.email().equals(stored.email());
 		return new Contact(stored.id(), pick(change.email(), stored.email()),
 				pick(change.firstName(), stored.firstName()), pick(change.lastName(), stored.lastName()),
-				pick(change.locale(), stored.locale()), pick(change.timeZone(), stored.timeZone()), attributes,
-				stored.createdAt(), now);
+				pick(change.locale(), stored.locale()), pick(change.timeZone(), stored.timeZone()),
+				pick(change.birthday(), stored.birthday()), pick(change.signedUpOn(), stored.signedUpOn()), attributes,
+				stored.createdAt(), now, stored.lastEngagedAt(),
+				addressChanged ? AddressState.UNCHECKED : stored.address());
 	}
 
-	private static String pick(String changed, String stored) {
+	private static <T> T pick(T changed, T stored) {
 		return changed != null ? changed : stored;
 	}
 
 	private Contact map(ResultSet rs, int row) throws SQLException {
+		int month = rs.getInt("birthday_month");
+		Birthday birthday = rs.wasNull() ? null : new Birthday(month, rs.getInt("birthday_day"),
+				(Integer) rs.getObject("birthday_year", Integer.class));
+		Date signedUp = rs.getDate("signed_up_on");
+		Timestamp engaged = rs.getTimestamp("last_engaged_at");
+		Timestamp checked = rs.getTimestamp("address_checked_at");
 		return new Contact(rs.getString("id"), rs.getString("email"), rs.getString("first_name"),
-				rs.getString("last_name"), rs.getString("locale"), rs.getString("time_zone"),
-				json.read(rs.getString("attributes")), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getString("last_name"), rs.getString("locale"), rs.getString("time_zone"), birthday,
+				signedUp == null ? null : signedUp.toLocalDate(), json.read(rs.getString("attributes")),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				engaged == null ? null : engaged.toInstant(), new AddressState(rs.getString("address_status"),
+						rs.getString("address_reason"), checked == null ? null : checked.toInstant()));
+	}
+
+	private static Integer month(Birthday birthday) {
+		return birthday == null ? null : birthday.month();
+	}
+
+	private static Integer day(Birthday birthday) {
+		return birthday == null ? null : birthday.day();
+	}
+
+	private static Integer year(Birthday birthday) {
+		return birthday == null ? null : birthday.year();
+	}
+
+	private static Date date(Contact contact) {
+		return contact.signedUpOn() == null ? null : Date.valueOf(contact.signedUpOn());
 	}
 
 }
