@@ -2,12 +2,9 @@ package io.tidings.platform;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tidings.contact.ContactNeedsEmail;
 import io.tidings.delivery.DeliveryNotRetryable;
 import io.tidings.delivery.UnknownDelivery;
@@ -39,10 +36,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Problems.FieldError> errors = ex.getBindingResult()
+		List<InputErrors.FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> new Problems.FieldError(error.getField().replaceAll("\\[(.*?)]", ".$1"),
+			.map(error -> new InputErrors.FieldError(error.getField().replaceAll("\\[(.*?)]", ".$1"),
 					error.getDefaultMessage()))
 			.sorted((a, b) -> a.field().compareTo(b.field()))
 			.toList();
@@ -58,8 +55,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ContactNeedsEmail.class)
 	ResponseEntity<ProblemDetail> contactNeedsEmail(ContactNeedsEmail ex) {
 		return ResponseEntity.badRequest()
-			.body(Problems
-				.invalidFields(List.of(new Problems.FieldError("contact.email", "is required: " + ex.getMessage()))));
+			.body(Problems.invalidFields(
+					List.of(new InputErrors.FieldError("contact.email", "is required: " + ex.getMessage()))));
 	}
 
 	@ExceptionHandler(UnknownDelivery.class)
@@ -96,14 +93,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			return Problems.badRequest("Malformed JSON", "The body is not valid JSON: " + parse.getOriginalMessage()
 					+ " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr());
 		}
-		UnrecognizedPropertyException unknown = cause(ex, UnrecognizedPropertyException.class);
-		if (unknown != null) {
-			return Problems.invalidFields(List.of(new Problems.FieldError(path(unknown), "is not a known field")));
-		}
-		MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
-		if (mismatch != null && !mismatch.getPath().isEmpty()) {
-			return Problems.invalidFields(
-					List.of(new Problems.FieldError(path(mismatch), "must be " + expected(mismatch.getTargetType()))));
+		JsonMappingException mapping = cause(ex, JsonMappingException.class);
+		if (mapping != null) {
+			var field = InputErrors.of(mapping);
+			if (field.isPresent()) {
+				return Problems.invalidFields(List.of(field.get()));
+			}
 		}
 		return Problems.badRequest("Unreadable request", "The body must be a JSON object");
 	}
@@ -115,30 +110,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return null;
-	}
-
-	private static String path(JsonMappingException ex) {
-		return ex.getPath()
-			.stream()
-			.map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-					: String.valueOf(reference.getIndex()))
-			.collect(Collectors.joining("."));
-	}
-
-	private static String expected(Class<?> type) {
-		if (type == null) {
-			return "of another type";
-		}
-		if (type == String.class) {
-			return "a string";
-		}
-		if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-			return "a JSON object";
-		}
-		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-			return "a number";
-		}
-		return "of type " + type.getSimpleName();
 	}
 
 }

@@ -3,13 +3,20 @@ package io.tidings.platform;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * @param maxBodyBytes the largest request body {@code /api/**} reads; larger ones get a
  * 400
+ * @param maxBatchBodyBytes the same for {@code POST /api/events/batch}
  */
 @Validated
 @ConfigurationProperties("tidings.api")
-public record ApiProperties(@Min(1024) int maxBodyBytes) {
+public record ApiProperties(@Min(1024) int maxBodyBytes, @Min(1024) @DefaultValue("16777216") int maxBatchBodyBytes) {
+
+	int limitFor(String path) {
+		return path.endsWith("/api/events/batch") ? maxBatchBodyBytes : maxBodyBytes;
+	}
+
 }

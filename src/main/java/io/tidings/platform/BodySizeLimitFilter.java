@@ -38,11 +38,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > properties.maxBodyBytes()) {
-			Problems.write(response, json, Problems.bodyTooLarge(new BodyTooLarge(properties.maxBodyBytes())));
+		int limit = properties.limitFor(request.getRequestURI());
+		if (request.getContentLengthLong() > limit) {
+			Problems.write(response, json, Problems.bodyTooLarge(new BodyTooLarge(limit)));
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, properties.maxBodyBytes()), response);
+		chain.doFilter(new LimitedRequest(request, limit), response);
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

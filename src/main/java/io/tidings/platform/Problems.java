@@ -26,7 +26,7 @@ final class Problems {
 		return problem;
 	}
 
-	static ProblemDetail invalidFields(List<FieldError> errors) {
+	static ProblemDetail invalidFields(List<InputErrors.FieldError> errors) {
 		ProblemDetail problem = badRequest("Invalid request",
 				String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
 		problem.setProperty("errors",
@@ -44,17 +44,6 @@ final class Problems {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
-	}
-
-	/**
-	 * One bad field: its dotted path ({@code contact.email}) and what is wrong with it.
-	 */
-	record FieldError(String field, String message) {
-
-		String pointer() {
-			return "#/" + field.replace("~", "~0").replace("/", "~1").replace('.', '/');
-		}
-
 	}
 
 }
