@@ -1,6 +1,7 @@
 package io.tidings.contact;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,11 @@ public interface Contacts {
 	Contact upsert(ContactChange change);
 
 	Optional<Contact> find(String id);
+
+	/** A page of contacts in id order. */
+	List<Contact> page(int page, int size);
+
+	long count();
 
 	void recordAddressCheck(String id, AddressState state);
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,6 +79,17 @@ class JdbcContacts implements Contacts {
 	@Override
 	public Optional<Contact> find(String id) {
 		return jdbc.query("SELECT * FROM contacts WHERE id = ?", this::map, id).stream().findFirst();
+	}
+
+	@Override
+	public List<Contact> page(int page, int size) {
+		return jdbc.query("SELECT * FROM contacts ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map,
+				(long) page * size, size);
+	}
+
+	@Override
+	public long count() {
+		return jdbc.queryForObject("SELECT count(*) FROM contacts", Long.class);
 	}
 
 	@Override
