@@ -1,5 +1,8 @@
 package io.tidings.journey;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * The journey module's public face for events coming in.
  */
@@ -14,5 +17,14 @@ public interface Journeys {
 	 * event has this name (business key = contact id).
 	 */
 	JourneyDispatch dispatch(JourneyMessage message);
+
+	/** The deployed journeys that start at a message start event of this name. */
+	List<JourneyTrigger> triggeredBy(String messageName);
+
+	/**
+	 * Starts that one journey for the contact at its message start event, in the caller's
+	 * transaction.
+	 */
+	void start(JourneyTrigger trigger, String contactId, Map<String, Object> variables);
 
 }

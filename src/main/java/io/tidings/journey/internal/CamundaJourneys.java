@@ -1,10 +1,12 @@
 package io.tidings.journey.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.tidings.journey.JourneyDispatch;
 import io.tidings.journey.JourneyMessage;
+import io.tidings.journey.JourneyTrigger;
 import io.tidings.journey.Journeys;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,9 +23,12 @@ class CamundaJourneys implements Journeys {
 
 	private final RepositoryService repository;
 
-	CamundaJourneys(RuntimeService runtime, RepositoryService repository) {
+	private final ProcessProperties properties;
+
+	CamundaJourneys(RuntimeService runtime, RepositoryService repository, ProcessProperties properties) {
 		this.runtime = runtime;
 		this.repository = repository;
+		this.properties = properties;
 	}
 
 	@Override
@@ -44,6 +49,27 @@ class CamundaJourneys implements Journeys {
 			started++;
 		}
 		return new JourneyDispatch(started, continued);
+	}
+
+	@Override
+	public List<JourneyTrigger> triggeredBy(String messageName) {
+		return repository.createProcessDefinitionQuery()
+			.messageEventSubscriptionName(messageName)
+			.active()
+			.list()
+			.stream()
+			.map(definition -> new JourneyTrigger(definition.getKey(), definition.getId(), messageName,
+					properties.of(definition.getId())))
+			.toList();
+	}
+
+	@Override
+	public void start(JourneyTrigger trigger, String contactId, Map<String, Object> variables) {
+		runtime.createMessageCorrelation(trigger.messageName())
+			.processDefinitionId(trigger.definitionId())
+			.processInstanceBusinessKey(contactId)
+			.setVariables(variables)
+			.correlateStartMessage();
 	}
 
 	private int continueWaiting(JourneyMessage message) {
