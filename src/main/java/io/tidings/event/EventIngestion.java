@@ -3,6 +3,7 @@ package io.tidings.event;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.tidings.contact.AddressChecks;
 import io.tidings.event.internal.EventLog;
 import io.tidings.event.internal.EventTransaction;
 
@@ -23,9 +24,12 @@ public class EventIngestion {
 
 	private final EventLog log;
 
-	EventIngestion(EventTransaction transaction, EventLog log) {
+	private final AddressChecks addresses;
+
+	EventIngestion(EventTransaction transaction, EventLog log, AddressChecks addresses) {
 		this.transaction = transaction;
 		this.log = log;
+		this.addresses = addresses;
 	}
 
 	public EventReceipt ingest(IncomingEvent event) {
@@ -36,7 +40,8 @@ public class EventIngestion {
 				return seen.get().asReplay();
 			}
 			try {
-				return transaction.run(id, event);
+				// Outside the transaction: a DNS lookup may take seconds.
+				return transaction.run(id, event, addresses.stateFor(event.contact()));
 			}
 			catch (DuplicateKeyException ex) {
 				// Another request stored the same event id, or created the same new

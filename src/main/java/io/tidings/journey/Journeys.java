@@ -14,9 +14,10 @@ public interface Journeys {
 	/**
 	 * In the caller's transaction: continues the contact's running journeys that wait for
 	 * a message of this name, then starts every deployed journey whose message start
-	 * event has this name (business key = contact id).
+	 * event has this name (business key = contact id), unless {@code mayStart} is false,
+	 * when they are only counted as skipped.
 	 */
-	JourneyDispatch dispatch(JourneyMessage message);
+	JourneyDispatch dispatch(JourneyMessage message, boolean mayStart);
 
 	/** The deployed journeys that start at a message start event of this name. */
 	List<JourneyTrigger> triggeredBy(String messageName);

@@ -15,24 +15,30 @@ import org.springframework.http.ProblemDetail;
  * The RFC 9457 problem details Tidings answers bad requests with. Field errors carry a
  * JSON Pointer to the offending member, as in the RFC's own example.
  */
-final class Problems {
+public final class Problems {
 
 	private Problems() {
 	}
 
-	static ProblemDetail badRequest(String title, String detail) {
+	public static ProblemDetail badRequest(String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setTitle(title);
 		return problem;
 	}
 
-	static ProblemDetail invalidFields(List<InputErrors.FieldError> errors) {
+	public static ProblemDetail invalidFields(List<InputErrors.FieldError> errors) {
 		ProblemDetail problem = badRequest("Invalid request",
 				String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
 		problem.setProperty("errors",
 				errors.stream()
 					.map(error -> Map.of("field", error.field(), "pointer", error.pointer(), "detail", error.message()))
 					.toList());
+		return problem;
+	}
+
+	public static ProblemDetail notFound(String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+		problem.setTitle(title);
 		return problem;
 	}
 

@@ -25,11 +25,12 @@ public class EventLog {
 	}
 
 	public Optional<EventReceipt> find(String id) {
-		return jdbc
-			.query("SELECT id, started_journeys, continued_journeys FROM events WHERE id = ?",
-					(rs, row) -> new EventReceipt(rs.getString("id"), rs.getInt("started_journeys"),
-							rs.getInt("continued_journeys"), false),
-					id)
+		return jdbc.query(
+				"SELECT id, started_journeys, continued_journeys, skipped_journeys, skip_reason FROM events WHERE id = ?",
+				(rs, row) -> new EventReceipt(rs.getString("id"), rs.getInt("started_journeys"),
+						rs.getInt("continued_journeys"), rs.getInt("skipped_journeys"), rs.getString("skip_reason"),
+						false),
+				id)
 			.stream()
 			.findFirst();
 	}
@@ -43,9 +44,10 @@ public class EventLog {
 				Timestamp.from(receivedAt));
 	}
 
-	void recordOutcome(String id, int started, int continued) {
-		jdbc.update("UPDATE events SET started_journeys = ?, continued_journeys = ? WHERE id = ?", started, continued,
-				id);
+	void recordOutcome(String id, int started, int continued, int skipped, String skipReason) {
+		jdbc.update("""
+				UPDATE events SET started_journeys = ?, continued_journeys = ?, skipped_journeys = ?, skip_reason = ?
+				WHERE id = ?""", started, continued, skipped, skipReason, id);
 	}
 
 	private String write(Map<String, Object> data) {

@@ -2,6 +2,7 @@ package io.tidings.event.internal;
 
 import java.time.Clock;
 
+import io.tidings.contact.AddressState;
 import io.tidings.contact.Contacts;
 import io.tidings.event.EventReceipt;
 import io.tidings.event.IncomingEvent;
@@ -34,13 +35,18 @@ public class EventTransaction {
 	 * Stores the event first, so a concurrent duplicate id fails before any journey runs.
 	 */
 	@Transactional
-	public EventReceipt run(String id, IncomingEvent event) {
+	public EventReceipt run(String id, IncomingEvent event, AddressState address) {
 		log.insert(id, event.name(), event.contact().id(), event.correlationKey(), event.data(), clock.instant());
 		contacts.upsert(event.contact());
-		JourneyDispatch dispatch = journeys
-			.dispatch(new JourneyMessage(event.name(), event.contact().id(), event.correlationKey(), event.data()));
-		log.recordOutcome(id, dispatch.started(), dispatch.continued());
-		return new EventReceipt(id, dispatch.started(), dispatch.continued(), false);
+		if (address.checkedAt() != null) {
+			contacts.recordAddressCheck(event.contact().id(), address);
+		}
+		boolean mayStart = !address.invalid();
+		JourneyDispatch dispatch = journeys.dispatch(
+				new JourneyMessage(event.name(), event.contact().id(), event.correlationKey(), event.data()), mayStart);
+		String skipReason = dispatch.skipped() > 0 ? "address invalid: " + address.reason() : null;
+		log.recordOutcome(id, dispatch.started(), dispatch.continued(), dispatch.skipped(), skipReason);
+		return new EventReceipt(id, dispatch.started(), dispatch.continued(), dispatch.skipped(), skipReason, false);
 	}
 
 }

@@ -82,7 +82,7 @@ class EventBatchController {
 		try {
 			EventReceipt receipt = ingestion.ingest(request.toEvent());
 			return new Result(index, receipt.replayed() ? "replayed" : "accepted", receipt.eventId(),
-					receipt.startedJourneys(), receipt.continuedJourneys(), null, null);
+					receipt.startedJourneys(), receipt.continuedJourneys(), null, receipt.skipReason());
 		}
 		catch (ContactNeedsEmail ex) {
 			return Result.rejected(index, List.of(new FieldError("contact.email", "is required: " + ex.getMessage())));

@@ -26,10 +26,16 @@ class EventController {
 		EventReceipt receipt = ingestion.ingest(request.toEvent());
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.header("Idempotent-Replayed", String.valueOf(receipt.replayed()))
-			.body(new EventAccepted(receipt.eventId(), receipt.startedJourneys(), receipt.continuedJourneys()));
+			.body(new EventAccepted(receipt.eventId(), receipt.startedJourneys(), receipt.continuedJourneys(),
+					receipt.skippedJourneys() > 0 ? receipt.skippedJourneys() : null, receipt.skipReason()));
 	}
 
-	record EventAccepted(String eventId, int startedJourneys, int continuedJourneys) {
+	/**
+	 * skippedJourneys and skipReason appear only when the address kept journeys from
+	 * starting.
+	 */
+	record EventAccepted(String eventId, int startedJourneys, int continuedJourneys, Integer skippedJourneys,
+			String skipReason) {
 	}
 
 }

@@ -32,15 +32,20 @@ class CamundaJourneys implements Journeys {
 	}
 
 	@Override
-	public JourneyDispatch dispatch(JourneyMessage message) {
+	public JourneyDispatch dispatch(JourneyMessage message, boolean mayStart) {
 		// Continue first, so a journey this message starts is not also handed the message
 		// it started with.
 		int continued = continueWaiting(message);
 		int started = 0;
+		int skipped = 0;
 		for (ProcessDefinition journey : repository.createProcessDefinitionQuery()
 			.messageEventSubscriptionName(message.name())
 			.active()
 			.list()) {
+			if (!mayStart) {
+				skipped++;
+				continue;
+			}
 			runtime.createMessageCorrelation(message.name())
 				.processDefinitionId(journey.getId())
 				.processInstanceBusinessKey(message.contactId())
@@ -48,7 +53,7 @@ class CamundaJourneys implements Journeys {
 				.correlateStartMessage();
 			started++;
 		}
-		return new JourneyDispatch(started, continued);
+		return new JourneyDispatch(started, continued, skipped);
 	}
 
 	@Override

@@ -35,6 +35,7 @@ class DateCandidates {
 			found.addAll(jdbc.query("""
 					SELECT c.id, c.time_zone, c.birthday_year FROM contacts c
 					WHERE c.birthday_month = :month AND c.birthday_day = :day
+					  AND (c.address_status IS NULL OR c.address_status <> 'INVALID')
 					  AND NOT EXISTS (SELECT 1 FROM trigger_firings f
 					                  WHERE f.trigger_key = :trigger AND f.contact_id = c.id AND f.period = :year)""",
 					new MapSqlParameterSource("month", monthDay.getMonthValue())
@@ -59,7 +60,7 @@ class DateCandidates {
 		}
 		return jdbc.query("""
 				SELECT c.id, c.time_zone, c.signed_up_on FROM contacts c
-				WHERE c.signed_up_on IN (:days)
+				WHERE c.signed_up_on IN (:days) AND (c.address_status IS NULL OR c.address_status <> 'INVALID')
 				  AND NOT EXISTS (SELECT 1 FROM trigger_firings f
 				                  WHERE f.trigger_key = :trigger AND f.contact_id = c.id AND f.period = :year)""",
 				new MapSqlParameterSource("days", signupDays).addValue("trigger", trigger)

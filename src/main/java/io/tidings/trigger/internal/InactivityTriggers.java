@@ -67,6 +67,7 @@ class InactivityTriggers {
 			List<Map<String, Object>> page = jdbc.queryForList("""
 					SELECT id, COALESCE(last_engaged_at, created_at) AS quiet_since FROM contacts c
 					WHERE id > :after AND COALESCE(last_engaged_at, created_at) < :cutoff
+					  AND (address_status IS NULL OR address_status <> 'INVALID')
 					  AND NOT EXISTS (SELECT 1 FROM trigger_firings f WHERE f.trigger_key = :trigger
 					                  AND f.contact_id = c.id
 					                  AND f.fired_at >= COALESCE(c.last_engaged_at, c.created_at))

@@ -9,3 +9,8 @@ CREATE TABLE trigger_firings (
   fired_at     TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (trigger_key, contact_id, period)
 );
+
+-- An event whose contact's address is invalid starts no journey: how many it would have
+-- started, and why not.
+ALTER TABLE events ADD COLUMN skipped_journeys INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE events ADD COLUMN skip_reason VARCHAR(255);
