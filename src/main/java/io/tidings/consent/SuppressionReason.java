@@ -14,6 +14,9 @@ public enum SuppressionReason {
 	/** The recipient reported a mail as spam. */
 	COMPLAINT,
 
+	/** The recipient unsubscribed from all marketing mail. */
+	UNSUBSCRIBED,
+
 	/** An operator blocked the address. */
 	MANUAL;
 

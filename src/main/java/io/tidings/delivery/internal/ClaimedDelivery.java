@@ -10,5 +10,5 @@ import io.tidings.consent.EmailCategory;
  */
 record ClaimedDelivery(String id, String messageId, String contactId, EmailCategory category, String recipient,
 		String recipientName, String recipientTimeZone, String subject, String html, String text, int attempts,
-		Instant createdAt) {
+		Instant createdAt, String unsubscribeUrl) {
 }

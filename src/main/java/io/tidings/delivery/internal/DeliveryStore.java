@@ -56,13 +56,14 @@ class DeliveryStore {
 			.addValue("leaseEnd", Timestamp.from(now.plus(lease))));
 		return jdbc.query("""
 				SELECT id, message_id, contact_id, category, recipient, recipient_name, recipient_time_zone, subject,
-				       html_body, text_body, attempts, created_at
+				       html_body, text_body, attempts, created_at, unsubscribe_url
 				FROM deliveries WHERE id IN (:ids) ORDER BY created_at, id""", new MapSqlParameterSource("ids", ids),
 				(rs, row) -> new ClaimedDelivery(rs.getString("id"), rs.getString("message_id"),
 						rs.getString("contact_id"), EmailCategory.valueOf(rs.getString("category")),
 						rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("recipient_time_zone"),
 						rs.getString("subject"), rs.getString("html_body"), rs.getString("text_body"),
-						rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant()));
+						rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+						rs.getString("unsubscribe_url")));
 	}
 
 	public void markSent(String id, String workerId, String smtpReply) {

@@ -4,12 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.tidings.consent.ContactUnsubscribed;
 import io.tidings.delivery.DeliveryProperties;
 import io.tidings.delivery.Outbox;
 import io.tidings.delivery.OutgoingEmail;
 import io.tidings.delivery.QueuedDelivery;
 import io.tidings.delivery.SendingStep;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -53,12 +55,13 @@ class JdbcOutbox implements Outbox {
 		jdbc.update("""
 				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, journey_instance_id,
 				    execution_id, activity_instance_id, step_id, template_key, category, recipient, recipient_name,
-				    recipient_time_zone, subject, html_body, text_body, status, attempts, next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""", id, email.dedupeKey(),
-				messageId, email.contactId(), step.journeyKey(), step.instanceId(), step.executionId(),
-				step.activityInstanceId(), step.stepId(), email.templateKey(), email.category().name(),
-				email.recipient(), email.recipientName(), email.recipientTimeZone(), email.subject(), email.html(),
-				email.text(), now, now);
+				    recipient_time_zone, subject, html_body, text_body, unsubscribe_url, status, attempts,
+				    next_attempt_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""", id,
+				email.dedupeKey(), messageId, email.contactId(), step.journeyKey(), step.instanceId(),
+				step.executionId(), step.activityInstanceId(), step.stepId(), email.templateKey(),
+				email.category().name(), email.recipient(), email.recipientName(), email.recipientTimeZone(),
+				email.subject(), email.html(), email.text(), email.unsubscribeUrl(), now, now);
 		wakeWorkersAfterCommit();
 		return new QueuedDelivery(id, messageId, true);
 	}
@@ -69,6 +72,21 @@ class JdbcOutbox implements Outbox {
 				UPDATE deliveries SET status = 'CANCELLED', status_reason = ?, claimed_by = NULL
 				WHERE journey_instance_id = ? AND activity_instance_id = ? AND status IN ('QUEUED', 'DEFERRED')""",
 				reason, journeyInstanceId, activityInstanceId) > 0;
+	}
+
+	/**
+	 * The contact unsubscribed: its marketing mail that no worker has taken yet is
+	 * withdrawn in the same transaction.
+	 */
+	@EventListener
+	void on(ContactUnsubscribed unsubscribed) {
+		// Reported, so a step of a journey that goes on (a transactional one) is not left
+		// waiting.
+		jdbc.update("""
+				UPDATE deliveries SET status = 'CANCELLED', status_reason = 'contact unsubscribed', report_due = TRUE,
+				                      next_attempt_at = ?
+				WHERE contact_id = ? AND category = 'MARKETING' AND status IN ('QUEUED', 'DEFERRED')""",
+				Timestamp.from(clock.instant()), unsubscribed.contactId());
 	}
 
 	private void wakeWorkersAfterCommit() {

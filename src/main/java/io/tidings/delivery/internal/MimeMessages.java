@@ -48,6 +48,12 @@ class MimeMessages {
 		message.setRecipient(MimeMessage.RecipientType.TO, address(delivery.recipient(), delivery.recipientName()));
 		message.setSubject(singleLine(delivery.subject()), StandardCharsets.UTF_8.name());
 		message.setSentDate(Date.from(clock.instant()));
+		if (delivery.unsubscribeUrl() != null) {
+			// RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs
+			// here.
+			message.setHeader("List-Unsubscribe", "<" + singleLine(delivery.unsubscribeUrl()) + ">");
+			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 
 		MimeBodyPart text = new MimeBodyPart();
 		text.setText(delivery.text(), StandardCharsets.UTF_8.name(), "plain");

@@ -1,8 +1,10 @@
 package io.tidings.journey.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.tidings.consent.EmailCategory;
+import io.tidings.consent.UnsubscribeLinks;
 import io.tidings.contact.Contact;
 import io.tidings.contact.Contacts;
 import io.tidings.delivery.Outbox;
@@ -34,10 +36,13 @@ class SendEmailStep extends AbstractBpmnActivityBehavior {
 
 	private final Outbox outbox;
 
-	SendEmailStep(Contacts contacts, EmailTemplates templates, Outbox outbox) {
+	private final UnsubscribeLinks unsubscribeLinks;
+
+	SendEmailStep(Contacts contacts, EmailTemplates templates, Outbox outbox, UnsubscribeLinks unsubscribeLinks) {
 		this.contacts = contacts;
 		this.templates = templates;
 		this.outbox = outbox;
+		this.unsubscribeLinks = unsubscribeLinks;
 	}
 
 	@Override
@@ -49,12 +54,15 @@ class SendEmailStep extends AbstractBpmnActivityBehavior {
 					+ execution.getProcessBusinessKey() + "')"));
 		SendingStep step = new SendingStep(JourneyKeys.of(execution), execution.getProcessInstanceId(),
 				execution.getId(), execution.getActivityInstanceId(), execution.getCurrentActivityId());
-		Map<String, Object> model = Map.of("contact", contact.asTemplateModel(), "data", execution.getVariables(),
-				"journey", Map.of("key", step.journeyKey(), "step", step.stepId(), "instanceId", step.instanceId()));
+		String unsubscribeUrl = category == EmailCategory.MARKETING ? unsubscribeLinks.urlFor(contact.id()) : null;
+		Map<String, Object> model = new HashMap<>(
+				Map.of("contact", contact.asTemplateModel(), "data", execution.getVariables(), "journey",
+						Map.of("key", step.journeyKey(), "step", step.stepId(), "instanceId", step.instanceId())));
+		model.put("unsubscribeUrl", unsubscribeUrl);
 		RenderedEmail email = templates.render(templateKey, contact.preferredLocale().orElse(null), model);
 		outbox.enqueue(new OutgoingEmail(step.instanceId() + "/" + step.activityInstanceId(), contact.id(), step,
 				templateKey, category, contact.email(), contact.displayName(), contact.timeZone(), email.subject(),
-				email.html(), email.text()));
+				email.html(), email.text(), unsubscribeUrl));
 	}
 
 	/** The delivery's outcome was reported (see {@link DeliveryOutcomeListener}). */

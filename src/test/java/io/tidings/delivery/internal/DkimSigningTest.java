@@ -111,7 +111,7 @@ class DkimSigningTest {
 		ClaimedDelivery delivery = new ClaimedDelivery("d-2", "<d-2@shop.example>", "c-2", EmailCategory.TRANSACTIONAL,
 				"anne@example.com", "Änne Müller", "Europe/Berlin", "Grüße aus Köln 🎉, Änne",
 				"<html><body><p>Schöne Grüße – " + "sehr lange Zeile ".repeat(80) + "</p></body></html>",
-				"Schöne Grüße\n\n\n", 1, Instant.now());
+				"Schöne Grüße\n\n\n", 1, Instant.now(), null);
 
 		assertThat(verifier.verify(wire(messages.build(session, delivery)))).hasSize(1);
 	}
@@ -176,7 +176,7 @@ class DkimSigningTest {
 	static ClaimedDelivery delivery(String id, String subject, String name) {
 		return new ClaimedDelivery(id, "<" + id + "@shop.example>", "c-1", EmailCategory.MARKETING, "ann@example.com",
 				name, null, subject, "<html><body><p>Hi " + name + ", your order shipped.</p></body></html>",
-				"Hi " + name + ", your order shipped.\n", 1, Instant.now());
+				"Hi " + name + ", your order shipped.\n", 1, Instant.now(), null);
 	}
 
 	static byte[] wire(MimeMessage message) throws Exception {

@@ -1,0 +1,81 @@
+package io.tidings.consent.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+import java.util.Optional;
+
+import io.tidings.consent.ConsentProperties;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The keys links are signed with. A configured key wins; otherwise the first node to need
+ * one makes a random key and stores it, and every node uses the newest stored key that is
+ * not retired. Retiring a key revokes the links it signed.
+ */
+@Component
+class SigningKeys {
+
+	static final String CONFIGURED = "env";
+
+	private final JdbcTemplate jdbc;
+
+	private final ConsentProperties properties;
+
+	private final Clock clock;
+
+	SigningKeys(JdbcTemplate jdbc, ConsentProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	record Key(String id, byte[] secret) {
+	}
+
+	Key current() {
+		if (hasConfiguredKey()) {
+			return new Key(CONFIGURED, properties.tokenKey().getBytes(StandardCharsets.UTF_8));
+		}
+		List<Key> keys = jdbc.query(
+				"SELECT id, secret FROM consent_keys WHERE retired_at IS NULL ORDER BY created_at DESC, id DESC",
+				(rs, row) -> new Key(rs.getString("id"), Base64.getDecoder().decode(rs.getString("secret"))));
+		return keys.isEmpty() ? create() : keys.get(0);
+	}
+
+	Optional<Key> find(String id) {
+		if (CONFIGURED.equals(id)) {
+			return hasConfiguredKey() ? Optional.of(current()) : Optional.empty();
+		}
+		return jdbc
+			.query("SELECT id, secret FROM consent_keys WHERE id = ? AND retired_at IS NULL",
+					(rs, row) -> new Key(rs.getString("id"), Base64.getDecoder().decode(rs.getString("secret"))), id)
+			.stream()
+			.findFirst();
+	}
+
+	private Key create() {
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		try {
+			jdbc.update("INSERT INTO consent_keys (id, secret, created_at) VALUES ('k1', ?, ?)",
+					Base64.getEncoder().encodeToString(secret), Timestamp.from(clock.instant()));
+		}
+		catch (DuplicateKeyException anotherNodeMadeIt) {
+			return current();
+		}
+		return new Key("k1", secret);
+	}
+
+	private boolean hasConfiguredKey() {
+		return properties.tokenKey() != null && !properties.tokenKey().isBlank();
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.tidings.journey.internal;
+
+import io.tidings.consent.ContactUnsubscribed;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends the contact's running marketing journeys the moment it unsubscribes, in the same
+ * transaction. A journey that waits for the BPMN message {@code Unsubscribed} gets it and
+ * decides for itself; the others are cancelled, with the reason in their history (Cockpit
+ * shows it as the delete reason).
+ */
+@Component
+class UnsubscribeListener {
+
+	static final String UNSUBSCRIBED = "Unsubscribed";
+
+	private final RuntimeService runtime;
+
+	private final MarketingJourneys marketing;
+
+	UnsubscribeListener(RuntimeService runtime, MarketingJourneys marketing) {
+		this.runtime = runtime;
+		this.marketing = marketing;
+	}
+
+	@EventListener
+	void on(ContactUnsubscribed unsubscribed) {
+		for (ProcessInstance journey : runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey(unsubscribed.contactId())
+			.list()) {
+			boolean handled = !runtime.createMessageCorrelation(UNSUBSCRIBED)
+				.processInstanceId(journey.getId())
+				.setVariable("unsubscribeSource", unsubscribed.source())
+				.correlateAllWithResult()
+				.isEmpty();
+			if (!handled && marketing.sendsMarketing(journey.getProcessDefinitionId())) {
+				runtime.deleteProcessInstance(journey.getId(),
+						"Contact unsubscribed from marketing mail (" + unsubscribed.source() + ")");
+			}
+		}
+	}
+
+}

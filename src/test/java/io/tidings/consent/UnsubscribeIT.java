@@ -1,0 +1,216 @@
+package io.tidings.consent;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.tidings.support.ApiClient;
+import io.tidings.support.EmbeddedPostgresDatabase;
+import io.tidings.support.Eventually;
+import io.tidings.support.FreePort;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One-click unsubscribe over real HTTP and SMTP on PostgreSQL: every marketing mail
+ * carries List-Unsubscribe and List-Unsubscribe-Post; the mail client's POST unsubscribes
+ * at once, ends the contact's marketing journeys and withdraws its queued marketing mail,
+ * while transactional mail still goes; a GET only asks; a tampered link reveals nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.poll-interval=200ms",
+				"tidings.consent.public-url=https://mail.shop.example", "tidings.delivery.quiet-hours.start=01:00",
+				"tidings.delivery.quiet-hours.end=05:00" })
+@DirtiesContext
+class UnsubscribeIT {
+
+	static final int SMTP_PORT = FreePort.find();
+
+	/**
+	 * A zone where it is about 03:00 now, inside the quiet hours: marketing mail waits
+	 * there.
+	 */
+	static final String NIGHT_ZONE = zoneWhereItIs(3);
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		EmbeddedPostgresDatabase.register(registry);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	HistoryService history;
+
+	ApiClient api;
+
+	@BeforeEach
+	void client() throws Exception {
+		api = ApiClient.as(port, "demo", "demo");
+		smtp.purgeEmailFromAllMailboxes();
+	}
+
+	@Test
+	void oneClickEndsMarketingJourneysAndQueuedMailAtOnce() throws Exception {
+		signUp("u-ann", "ann@example.com", null);
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		MimeMessage welcome = smtp.getReceivedMessages()[0];
+		String link = welcome.getHeader("List-Unsubscribe", null);
+		assertThat(link).matches("<https://mail\\.shop\\.example/u/[A-Za-z0-9_-]+\\.k1\\.[A-Za-z0-9_-]+>");
+		assertThat(welcome.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+		String path = URI.create(link.substring(1, link.length() - 1)).getPath();
+
+		// A second marketing mail waits in the outbox (quiet hours where Ann is now).
+		api.postJson("/api/events", "{\"name\": \"ProfileUpdated\", \"contact\": {\"id\": \"u-ann\", \"timeZone\": \""
+				+ NIGHT_ZONE + "\"}}");
+		api.postJson("/api/events",
+				"""
+						{"name": "DeliveryProbeStarted", "contact": {"id": "u-ann"}, "data": {"category": "marketing", "sendAgain": false}}""");
+		Eventually.within(Duration.ofSeconds(10), () -> jdbc
+			.queryForList("SELECT status FROM deliveries WHERE contact_id = 'u-ann' ORDER BY created_at", String.class),
+				statuses -> statuses.equals(java.util.List.of("SENT", "DEFERRED")));
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("u-ann").count()).isEqualTo(2);
+
+		long start = System.nanoTime();
+		HttpResponse<String> response = ApiClient.anonymous(port)
+			.send(ApiClient.anonymous(port)
+				.request(path)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("User-Agent", "Mail client/1.0")
+				.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+		long ended = runtime.createProcessInstanceQuery().processInstanceBusinessKey("u-ann").count();
+		System.out.printf("One-click unsubscribe to marketing journeys ended: %d ms%n",
+				Duration.ofNanos(System.nanoTime() - start).toMillis());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(ended).isZero();
+		assertThat(history.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey("u-ann")
+			.processDefinitionKey("welcome")
+			.singleResult()
+			.getDeleteReason()).isEqualTo("Contact unsubscribed from marketing mail (ONE_CLICK)");
+		assertThat(jdbc.queryForList("SELECT status FROM deliveries WHERE contact_id = 'u-ann' ORDER BY created_at",
+				String.class))
+			.containsExactly("SENT", "CANCELLED");
+		assertThat(jdbc.queryForObject("SELECT reason FROM suppressions WHERE email = 'ann@example.com'", String.class))
+			.isEqualTo("UNSUBSCRIBED");
+		Map<String, Object> record = jdbc.queryForMap("SELECT * FROM consent_records WHERE contact_id = 'u-ann'");
+		assertThat(record).containsEntry("action", "UNSUBSCRIBED")
+			.containsEntry("source", "ONE_CLICK")
+			.containsEntry("user_agent", "Mail client/1.0");
+		assertThat((String) record.get("ip")).isNotBlank();
+
+		// Transactional mail still reaches Ann; a new marketing journey's mail does not.
+		smtp.purgeEmailFromAllMailboxes();
+		api.postJson("/api/events",
+				"""
+						{"name": "DeliveryProbeStarted", "contact": {"id": "u-ann", "timeZone": "UTC"}, "data": {"category": "transactional", "sendAgain": false}}""");
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		assertThat(smtp.getReceivedMessages()[0].getHeader("List-Unsubscribe")).isNull();
+		signUp("u-ann", null, "UTC");
+		Eventually.within(Duration.ofSeconds(10),
+				() -> jdbc.queryForList(
+						"SELECT status_reason FROM deliveries WHERE contact_id = 'u-ann' AND status = 'SKIPPED'",
+						String.class),
+				reasons -> reasons.equals(java.util.List.of("suppressed: unsubscribed")));
+	}
+
+	@Test
+	void aGetOnlyAsksAndTheFormUnsubscribes() throws Exception {
+		signUp("u-bob", "bob@example.com", null);
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		String link = smtp.getReceivedMessages()[0].getHeader("List-Unsubscribe", null);
+		String path = URI.create(link.substring(1, link.length() - 1)).getPath();
+		ApiClient browser = ApiClient.anonymous(port);
+
+		HttpResponse<String> page = browser.get(path);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<form method=\"post\"").contains("Unsubscribe");
+		assertThat(
+				jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE email = 'bob@example.com'", Integer.class))
+			.isZero();
+
+		HttpResponse<String> done = browser.send(browser.request(path)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("confirm=yes")));
+		assertThat(done.statusCode()).isEqualTo(200);
+		assertThat(done.body()).contains("b••@example.com").doesNotContain("bob@example.com");
+		assertThat(jdbc.queryForObject("SELECT source FROM consent_records WHERE contact_id = 'u-bob'", String.class))
+			.isEqualTo("LINK");
+	}
+
+	@Test
+	void aTamperedLinkGetsAPlainNotFoundPage() {
+		int recordsBefore = jdbc.queryForObject("SELECT count(*) FROM consent_records", Integer.class);
+		ApiClient stranger = ApiClient.anonymous(port);
+		for (String path : new String[] { "/u/Yy00Mg.k1.AAAAAAAAAAAAAAAAAAAAAA", "/u/nonsense", "/u/a.b.c" }) {
+			HttpResponse<String> get = stranger.get(path);
+			HttpResponse<String> post = stranger.send(stranger.request(path)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+			for (HttpResponse<String> response : java.util.List.of(get, post)) {
+				assertThat(response.statusCode()).as(path).isEqualTo(404);
+				assertThat(response.headers().firstValue("Content-Type"))
+					.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+				assertThat(response.body()).contains("This link does not work")
+					.doesNotContain("Exception")
+					.doesNotContain("@example.com");
+			}
+		}
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM consent_records", Integer.class)).isEqualTo(recordsBefore);
+	}
+
+	private void signUp(String contactId, String email, String zone) {
+		String contact = "{\"id\": \"" + contactId + "\"" + (email == null ? "" : ", \"email\": \"" + email + "\"")
+				+ (zone == null ? "" : ", \"timeZone\": \"" + zone + "\"") + "}";
+		HttpResponse<String> response = api.postJson("/api/events",
+				"{\"name\": \"SignupReceived\", \"contact\": " + contact + "}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+	}
+
+	private static String zoneWhereItIs(int hour) {
+		int utcHour = LocalTime.now(ZoneOffset.UTC).getHour();
+		for (int offset = -12; offset <= 14; offset++) {
+			if (Math.floorMod(utcHour + offset, 24) == hour) {
+				return offset == 0 ? "UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+			}
+		}
+		throw new IllegalStateException("No zone where it is " + hour + " o'clock");
+	}
+
+}
