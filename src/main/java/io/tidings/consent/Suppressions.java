@@ -1,5 +1,6 @@
 package io.tidings.consent;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,16 @@ public interface Suppressions {
 	void suppress(String email, SuppressionReason reason, String detail);
 
 	Optional<Suppression> find(String email);
+
+	/**
+	 * @return whether there was one to lift
+	 */
+	boolean lift(String email);
+
+	/** A page of the list, newest first. */
+	List<Suppression> page(int page, int size);
+
+	long count();
 
 	/**
 	 * Why a mail of this category must not go to the address, or empty when it may.

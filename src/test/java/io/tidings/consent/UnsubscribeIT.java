@@ -79,6 +79,8 @@ class UnsubscribeIT {
 
 	ApiClient api;
 
+	final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
 	@BeforeEach
 	void client() throws Exception {
 		api = ApiClient.as(port, "demo", "demo");
@@ -193,6 +195,53 @@ class UnsubscribeIT {
 			}
 		}
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM consent_records", Integer.class)).isEqualTo(recordsBefore);
+	}
+
+	@Test
+	void theConsentEndpointShowsStateAndHistory() throws Exception {
+		signUp("u-cy", "cy@example.com", null);
+		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+		String link = smtp.getReceivedMessages()[0].getHeader("List-Unsubscribe", null);
+		ApiClient.anonymous(port)
+			.send(ApiClient.anonymous(port)
+				.request(URI.create(link.substring(1, link.length() - 1)).getPath())
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+
+		var consent = json.readTree(api.get("/api/contacts/u-cy/consent").body());
+
+		assertThat(consent.get("marketing").asBoolean()).isFalse();
+		assertThat(consent.get("transactional").asBoolean()).isTrue();
+		assertThat(consent.get("suppression").get("reason").asText()).isEqualTo("UNSUBSCRIBED");
+		assertThat(consent.get("history").get(0).get("source").asText()).isEqualTo("ONE_CLICK");
+		assertThat(api.get("/api/contacts/nobody/consent").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void operatorsManageTheSuppressionList() throws Exception {
+		HttpResponse<String> added = api.postJson("/api/suppressions",
+				"{\"email\": \"Blocked@Example.com\", \"reason\": \"manual\", \"detail\": \"asked by phone\"}");
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+		assertThat(json.readTree(added.body()).get("email").asText()).isEqualTo("blocked@example.com");
+		assertThat(api.get("/api/suppressions/blocked@example.com").statusCode()).isEqualTo(200);
+		assertThat(api.get("/api/suppressions?size=500").body()).contains("blocked@example.com");
+
+		String[][] bad = { { "{\"email\": \"nope\", \"reason\": \"manual\"}", "email" },
+				{ "{\"email\": \"x@example.com\", \"reason\": \"because\"}", "reason" },
+				{ "{\"reason\": \"manual\"}", "email" }, { "{\"email\": \"x@example.com\"}", "reason" },
+				{ "{\"email\": \"x@example.com\", \"reason\": \"manual\", \"extra\": 1}", "extra" } };
+		for (String[] input : bad) {
+			HttpResponse<String> response = api.postJson("/api/suppressions", input[0]);
+			assertThat(response.statusCode()).as(input[0]).isEqualTo(400);
+			assertThat(json.readTree(response.body()).get("detail").asText()).contains(input[1]);
+		}
+		assertThat(api.get("/api/suppressions/x@example.com").statusCode()).isEqualTo(404);
+		assertThat(api.get("/api/suppressions?size=0").statusCode()).isEqualTo(400);
+
+		assertThat(api.send(api.request("/api/suppressions/blocked@example.com").DELETE()).statusCode()).isEqualTo(204);
+		assertThat(api.get("/api/suppressions/blocked@example.com").statusCode()).isEqualTo(404);
+		assertThat(api.send(api.request("/api/suppressions/blocked@example.com").DELETE()).statusCode()).isEqualTo(404);
+		assertThat(ApiClient.anonymous(port).get("/api/suppressions").statusCode()).isEqualTo(401);
 	}
 
 	private void signUp(String contactId, String email, String zone) {

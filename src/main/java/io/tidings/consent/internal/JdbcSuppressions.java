@@ -2,6 +2,7 @@ package io.tidings.consent.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +49,29 @@ class JdbcSuppressions implements Suppressions {
 				normalise(email))
 			.stream()
 			.findFirst();
+	}
+
+	@Override
+	public boolean lift(String email) {
+		return jdbc.update("DELETE FROM suppressions WHERE email = ?", normalise(email)) > 0;
+	}
+
+	@Override
+	public List<Suppression> page(int page, int size) {
+		return jdbc.query("""
+				SELECT email, reason, detail, created_at FROM suppressions
+				ORDER BY created_at DESC, email OFFSET ? ROWS FETCH NEXT ? ROWS ONLY""", this::map, (long) page * size,
+				size);
+	}
+
+	@Override
+	public long count() {
+		return jdbc.queryForObject("SELECT count(*) FROM suppressions", Long.class);
+	}
+
+	private Suppression map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Suppression(rs.getString("email"), SuppressionReason.valueOf(rs.getString("reason")),
+				rs.getString("detail"), rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static String normalise(String email) {
