@@ -7,6 +7,7 @@ import io.tidings.contact.AddressChecks;
 import io.tidings.event.internal.EventLog;
 import io.tidings.event.internal.EventTransaction;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -43,7 +44,7 @@ public class EventIngestion {
 				// Outside the transaction: a DNS lookup may take seconds.
 				return transaction.run(id, event, addresses.stateFor(event.contact()));
 			}
-			catch (DuplicateKeyException ex) {
+			catch (DuplicateKeyException | ConcurrencyFailureException ex) {
 				// Another request stored the same event id, or created the same new
 				// contact, at the same
 				// moment; its transaction has committed, so looking again gives a

@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.tidings.delivery.DeliveryNotRetryable;
-import io.tidings.delivery.UnknownDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,20 +52,6 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidInput.class)
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
 		return ResponseEntity.badRequest().body(Problems.invalidFields(ex.errors()));
-	}
-
-	@ExceptionHandler(UnknownDelivery.class)
-	ResponseEntity<ProblemDetail> unknownDelivery(UnknownDelivery ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Unknown delivery");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-	}
-
-	@ExceptionHandler(DeliveryNotRetryable.class)
-	ResponseEntity<ProblemDetail> deliveryNotRetryable(DeliveryNotRetryable ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Delivery cannot be retried");
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

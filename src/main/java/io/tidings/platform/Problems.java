@@ -36,6 +36,12 @@ public final class Problems {
 		return problem;
 	}
 
+	public static ProblemDetail conflict(String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+		problem.setTitle(title);
+		return problem;
+	}
+
 	public static ProblemDetail notFound(String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
 		problem.setTitle(title);

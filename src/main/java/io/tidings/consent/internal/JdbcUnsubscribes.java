@@ -15,12 +15,15 @@ import io.tidings.contact.Contact;
 import io.tidings.contact.Contacts;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class JdbcUnsubscribes implements Unsubscribes {
+
+	private static final int ATTEMPTS = 5;
 
 	private final UnsubscribeLinks links;
 
@@ -32,10 +35,13 @@ class JdbcUnsubscribes implements Unsubscribes {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transaction;
+
 	private final Clock clock;
 
 	JdbcUnsubscribes(UnsubscribeLinks links, Contacts contacts, Suppressions suppressions, JdbcTemplate jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+		this.transaction = transaction;
 		this.links = links;
 		this.contacts = contacts;
 		this.suppressions = suppressions;
@@ -44,9 +50,25 @@ class JdbcUnsubscribes implements Unsubscribes {
 		this.clock = clock;
 	}
 
+	/**
+	 * Tried again when a journey of the contact moved at the same moment: the unsubscribe
+	 * must not fail because a mail went out just then.
+	 */
 	@Override
-	@Transactional
 	public String unsubscribe(String token, String source, String ip, String userAgent) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transaction.execute(status -> unsubscribeNow(token, source, ip, userAgent));
+			}
+			catch (ConcurrencyFailureException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private String unsubscribeNow(String token, String source, String ip, String userAgent) {
 		Contact contact = links.contactOf(token).flatMap(contacts::find).orElseThrow(UnknownUnsubscribeToken::new);
 		Instant now = clock.instant();
 		jdbc.update("""

@@ -33,6 +33,10 @@ class CamundaJourneys implements Journeys {
 
 	@Override
 	public JourneyDispatch dispatch(JourneyMessage message, boolean mayStart) {
+		return ConcurrentJourneyChange.translated(() -> dispatchNow(message, mayStart));
+	}
+
+	private JourneyDispatch dispatchNow(JourneyMessage message, boolean mayStart) {
 		// Continue first, so a journey this message starts is not also handed the message
 		// it started with.
 		int continued = continueWaiting(message);

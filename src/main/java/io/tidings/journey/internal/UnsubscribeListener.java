@@ -29,6 +29,10 @@ class UnsubscribeListener {
 
 	@EventListener
 	void on(ContactUnsubscribed unsubscribed) {
+		ConcurrentJourneyChange.translated(() -> endMarketingJourneys(unsubscribed));
+	}
+
+	private void endMarketingJourneys(ContactUnsubscribed unsubscribed) {
 		for (ProcessInstance journey : runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(unsubscribed.contactId())
 			.list()) {
