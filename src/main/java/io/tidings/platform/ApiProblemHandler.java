@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.tidings.contact.ContactNeedsEmail;
-import io.tidings.contact.UnknownContact;
 import io.tidings.delivery.DeliveryNotRetryable;
 import io.tidings.delivery.UnknownDelivery;
 import org.slf4j.Logger;
@@ -27,7 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every way a request to our controllers can be wrong into a 400 problem that names
  * the field, and anything unexpected into a 500 problem that reveals nothing but a
- * reference for the logs.
+ * reference for the logs. A module's own failures (an unknown contact) are mapped by an
+ * advice in that module, ordered before this one, so platform depends on no module that
+ * depends on it.
  */
 @RestControllerAdvice(basePackages = "io.tidings")
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
@@ -53,23 +53,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(describe(ex));
 	}
 
-	@ExceptionHandler(ContactNeedsEmail.class)
-	ResponseEntity<ProblemDetail> contactNeedsEmail(ContactNeedsEmail ex) {
-		return ResponseEntity.badRequest()
-			.body(Problems.invalidFields(
-					List.of(new InputErrors.FieldError("contact.email", "is required: " + ex.getMessage()))));
-	}
-
 	@ExceptionHandler(InvalidInput.class)
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInput ex) {
 		return ResponseEntity.badRequest().body(Problems.invalidFields(ex.errors()));
-	}
-
-	@ExceptionHandler(UnknownContact.class)
-	ResponseEntity<ProblemDetail> unknownContact(UnknownContact ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Unknown contact");
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
 	}
 
 	@ExceptionHandler(UnknownDelivery.class)

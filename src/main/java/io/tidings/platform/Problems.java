@@ -15,7 +15,7 @@ import org.springframework.http.ProblemDetail;
  * The RFC 9457 problem details Tidings answers bad requests with. Field errors carry a
  * JSON Pointer to the offending member, as in the RFC's own example.
  */
-final class Problems {
+public final class Problems {
 
 	private Problems() {
 	}
@@ -26,7 +26,7 @@ final class Problems {
 		return problem;
 	}
 
-	static ProblemDetail invalidFields(List<InputErrors.FieldError> errors) {
+	public static ProblemDetail invalidFields(List<InputErrors.FieldError> errors) {
 		ProblemDetail problem = badRequest("Invalid request",
 				String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList()));
 		problem.setProperty("errors",
