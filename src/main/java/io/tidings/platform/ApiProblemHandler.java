@@ -23,7 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns every way a request to our controllers can be wrong into a 400 problem that names
  * the field, and anything unexpected into a 500 problem that reveals nothing but a
- * reference for the logs.
+ * reference for the logs. A module's own failures (an unknown contact) are mapped by an
+ * advice in that module, ordered before this one, so platform depends on no module that
+ * depends on it.
  */
 @RestControllerAdvice(basePackages = "io.tidings")
 class ApiProblemHandler extends ResponseEntityExceptionHandler {

@@ -1,8 +1,6 @@
 package io.tidings.contact.internal;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,12 +29,15 @@ class JdbcContacts implements Contacts {
 
 	private final AttributeRows attributeRows;
 
+	private final ContactRows rows;
+
 	private final Clock clock;
 
-	JdbcContacts(JdbcTemplate jdbc, JsonAttributes json, AttributeRows attributeRows, Clock clock) {
+	JdbcContacts(JdbcTemplate jdbc, JsonAttributes json, AttributeRows attributeRows, ContactRows rows, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.attributeRows = attributeRows;
+		this.rows = rows;
 		this.clock = clock;
 	}
 
@@ -78,12 +79,12 @@ class JdbcContacts implements Contacts {
 
 	@Override
 	public Optional<Contact> find(String id) {
-		return jdbc.query("SELECT * FROM contacts WHERE id = ?", this::map, id).stream().findFirst();
+		return jdbc.query("SELECT * FROM contacts WHERE id = ?", rows, id).stream().findFirst();
 	}
 
 	@Override
 	public List<Contact> page(int page, int size) {
-		return jdbc.query("SELECT * FROM contacts ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", this::map,
+		return jdbc.query("SELECT * FROM contacts ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", rows,
 				(long) page * size, size);
 	}
 
@@ -108,7 +109,7 @@ class JdbcContacts implements Contacts {
 	}
 
 	private Optional<Contact> findForUpdate(String id) {
-		return jdbc.query("SELECT * FROM contacts WHERE id = ? FOR UPDATE", this::map, id).stream().findFirst();
+		return jdbc.query("SELECT * FROM contacts WHERE id = ? FOR UPDATE", rows, id).stream().findFirst();
 	}
 
 	private static Contact merge(Contact stored, ContactChange change, Instant now) {
@@ -132,21 +133,6 @@ class JdbcContacts implements Contacts {
 
 	private static <T> T pick(T changed, T stored) {
 		return changed != null ? changed : stored;
-	}
-
-	private Contact map(ResultSet rs, int row) throws SQLException {
-		int month = rs.getInt("birthday_month");
-		Birthday birthday = rs.wasNull() ? null : new Birthday(month, rs.getInt("birthday_day"),
-				(Integer) rs.getObject("birthday_year", Integer.class));
-		Date signedUp = rs.getDate("signed_up_on");
-		Timestamp engaged = rs.getTimestamp("last_engaged_at");
-		Timestamp checked = rs.getTimestamp("address_checked_at");
-		return new Contact(rs.getString("id"), rs.getString("email"), rs.getString("first_name"),
-				rs.getString("last_name"), rs.getString("locale"), rs.getString("time_zone"), birthday,
-				signedUp == null ? null : signedUp.toLocalDate(), json.read(rs.getString("attributes")),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-				engaged == null ? null : engaged.toInstant(), new AddressState(rs.getString("address_status"),
-						rs.getString("address_reason"), checked == null ? null : checked.toInstant()));
 	}
 
 	private static Integer month(Birthday birthday) {
