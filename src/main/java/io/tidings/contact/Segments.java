@@ -52,6 +52,12 @@ public interface Segments {
 	void forEachMember(String key, int batchSize, Consumer<List<String>> batch);
 
 	/**
+	 * At most {@code limit} member ids after {@code afterId} (null or empty: from the
+	 * start), in id order: a cursor that survives a restart.
+	 */
+	List<String> memberIdsAfter(String key, String afterId, int limit);
+
+	/**
 	 * @param created false when the segment replaced one with the same key
 	 */
 	record Saved(Segment segment, boolean created) {

@@ -91,6 +91,16 @@ class ContactApiIT {
 		assertThat(ids.stream().filter(id -> id.startsWith("pg-")).toList()).containsExactly("pg-a", "pg-b", "pg-c");
 		assertThat(page.get("total").asLong()).isEqualTo(ids.size());
 		assertThat(json.readTree(api.get("/api/contacts?page=1000&size=10").body()).get("contacts")).isEmpty();
+
+		assertThat(api.postJson("/api/segments", """
+				{"key": "pg-ab", "name": "A and B", "rule": {"field": "id", "op": "in", "values": ["pg-a", "pg-b"]}}""")
+			.statusCode()).isEqualTo(201);
+		JsonNode members = json.readTree(api.get("/api/contacts?segment=pg-ab&size=10").body());
+		assertThat(members.get("total").asLong()).isEqualTo(2);
+		assertThat(members.get("contacts").findValuesAsText("id")).containsExactly("pg-a", "pg-b");
+		HttpResponse<String> unknown = api.get("/api/contacts?segment=no-such");
+		assertThat(unknown.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(unknown.body()).get("detail").asText()).contains("segment");
 	}
 
 	@Test

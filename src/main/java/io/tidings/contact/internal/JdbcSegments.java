@@ -101,24 +101,28 @@ class JdbcSegments implements Segments {
 
 	@Override
 	public void forEachMember(String key, int batchSize, Consumer<List<String>> batch) {
-		if (batchSize < 1) {
-			throw new IllegalArgumentException("batchSize must be 1 or more, not " + batchSize);
-		}
-		SegmentSql.Condition condition = condition(key);
-		String sql = "SELECT c.id FROM contacts c WHERE c.id > :after AND " + condition.sql()
-				+ " ORDER BY c.id FETCH FIRST :limit ROWS ONLY";
 		String after = "";
 		while (true) {
-			MapSqlParameterSource parameters = condition.parameters()
-				.addValue("after", after)
-				.addValue("limit", batchSize);
-			List<String> ids = jdbc.queryForList(sql, parameters, String.class);
+			List<String> ids = memberIdsAfter(key, after, batchSize);
 			if (ids.isEmpty()) {
 				return;
 			}
 			batch.accept(new ArrayList<>(ids));
 			after = ids.get(ids.size() - 1);
 		}
+	}
+
+	@Override
+	public List<String> memberIdsAfter(String key, String afterId, int limit) {
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be 1 or more, not " + limit);
+		}
+		SegmentSql.Condition condition = condition(key);
+		String sql = "SELECT c.id FROM contacts c WHERE c.id > :after AND " + condition.sql()
+				+ " ORDER BY c.id FETCH FIRST :limit ROWS ONLY";
+		return jdbc.queryForList(sql,
+				condition.parameters().addValue("after", afterId == null ? "" : afterId).addValue("limit", limit),
+				String.class);
 	}
 
 	private SegmentSql.Condition condition(String key) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import io.tidings.contact.Contact;
 import io.tidings.contact.ContactHistory;
 import io.tidings.contact.Contacts;
+import io.tidings.contact.Segments;
 import io.tidings.contact.UnknownContact;
 import io.tidings.contact.validation.ContactInput;
 import io.tidings.platform.InputErrors;
@@ -41,8 +42,11 @@ class ContactController {
 
 	private final Validator validator;
 
-	ContactController(Contacts contacts, List<ContactHistory> histories, Validator validator) {
+	private final Segments segments;
+
+	ContactController(Contacts contacts, List<ContactHistory> histories, Validator validator, Segments segments) {
 		this.contacts = contacts;
+		this.segments = segments;
 		this.histories = histories;
 		this.validator = validator;
 	}
@@ -78,8 +82,10 @@ class ContactController {
 				histories.stream().flatMap(history -> history.journeys(id, 20).stream()).toList());
 	}
 
+	/** All contacts, or a segment's members with {@code ?segment=key}. */
 	@GetMapping
-	ContactPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+	ContactPage list(@RequestParam(required = false) String segment, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
 		Optional<FieldError> bad = page < 0 ? Optional.of(new FieldError("page", "must be 0 or more"))
 				: size < 1 || size > MAX_PAGE_SIZE
 						? Optional.of(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE))
@@ -87,6 +93,14 @@ class ContactController {
 		bad.ifPresent(error -> {
 			throw new InvalidInput(List.of(error));
 		});
+		if (segment != null) {
+			if (segments.find(segment).isEmpty()) {
+				throw new InvalidInput(
+						List.of(new FieldError("segment", "is not the key of a segment: '" + segment + "'")));
+			}
+			return new ContactPage(page, size, segments.count(segment),
+					segments.members(segment, page, size).stream().map(ContactView::of).toList());
+		}
 		return new ContactPage(page, size, contacts.count(),
 				contacts.page(page, size).stream().map(ContactView::of).toList());
 	}
