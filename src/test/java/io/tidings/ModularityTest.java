@@ -35,7 +35,8 @@ class ModularityTest {
 
 	@Test
 	void internalsStayInsideTheirModule() {
-		for (String module : new String[] { "consent", "contact", "delivery", "event", "journey", "template" }) {
+		for (String module : new String[] { "broadcast", "consent", "contact", "delivery", "event", "journey",
+				"template", "trigger" }) {
 			noClasses().that()
 				.resideOutsideOfPackage("io.tidings." + module + "..")
 				.should()

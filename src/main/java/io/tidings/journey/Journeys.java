@@ -28,4 +28,13 @@ public interface Journeys {
 	 */
 	void start(JourneyTrigger trigger, String contactId, Map<String, Object> variables);
 
+	/** Whether the contact is in a running instance of the journey. */
+	boolean isRunning(String journeyKey, String contactId);
+
+	/**
+	 * Whether the journey (its latest version) sends marketing mail and so ends when its
+	 * contact unsubscribes.
+	 */
+	boolean sendsMarketing(String journeyKey);
+
 }

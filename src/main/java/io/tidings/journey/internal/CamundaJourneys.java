@@ -25,10 +25,14 @@ class CamundaJourneys implements Journeys {
 
 	private final ProcessProperties properties;
 
-	CamundaJourneys(RuntimeService runtime, RepositoryService repository, ProcessProperties properties) {
+	private final MarketingJourneys marketing;
+
+	CamundaJourneys(RuntimeService runtime, RepositoryService repository, ProcessProperties properties,
+			MarketingJourneys marketing) {
 		this.runtime = runtime;
 		this.repository = repository;
 		this.properties = properties;
+		this.marketing = marketing;
 	}
 
 	@Override
@@ -79,6 +83,23 @@ class CamundaJourneys implements Journeys {
 			.processInstanceBusinessKey(contactId)
 			.setVariables(variables)
 			.correlateStartMessage();
+	}
+
+	@Override
+	public boolean isRunning(String journeyKey, String contactId) {
+		return runtime.createProcessInstanceQuery()
+			.processDefinitionKey(journeyKey)
+			.processInstanceBusinessKey(contactId)
+			.count() > 0;
+	}
+
+	@Override
+	public boolean sendsMarketing(String journeyKey) {
+		ProcessDefinition latest = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(journeyKey)
+			.latestVersion()
+			.singleResult();
+		return latest != null && marketing.sendsMarketing(latest.getId());
 	}
 
 	private int continueWaiting(JourneyMessage message) {

@@ -1,0 +1,25 @@
+package io.tidings.broadcast;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starting a journey for a whole segment. Broadcast journeys begin at a message start
+ * event named {@value #START_MESSAGE}.
+ */
+public interface Broadcasts {
+
+	String START_MESSAGE = "BroadcastStarted";
+
+	/**
+	 * @throws io.tidings.platform.InvalidInput when the journey or segment does not
+	 * exist, the journey has no {@value #START_MESSAGE} start, or the rate is out of
+	 * range
+	 */
+	Broadcast create(String journey, String segment, int perSecond);
+
+	Optional<Broadcast> find(String id);
+
+	List<Broadcast> recent(int limit);
+
+}
