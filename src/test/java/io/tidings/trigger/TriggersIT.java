@@ -47,6 +47,9 @@ class TriggersIT {
 	Contacts contacts;
 
 	@Autowired
+	io.tidings.contact.Segments segments;
+
+	@Autowired
 	HistoryService history;
 
 	@Autowired
@@ -166,6 +169,34 @@ class TriggersIT {
 		assertThat(started("inactivityProbe", "quiet")).isOne();
 		triggers.fireDue(engaged.plus(Duration.ofDays(81)));
 		assertThat(started("inactivityProbe", "quiet")).isEqualTo(2);
+	}
+
+	@Test
+	void enteringASegmentStartsTheJourneyOncePerEntry() throws Exception {
+		contact("e-1", "UTC", null, null);
+		contacts.upsert(ContactChange.of("e-1", null, null, null, null, null, Map.of("vip", true)));
+		segments.save("entry-vip", "VIPs", new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree("{\"attribute\": \"vip\", \"op\": \"eq\", \"value\": true}"));
+		Instant look = Instant.parse("2030-01-01T00:00:00Z");
+
+		// The first look takes who is in already as the baseline: nobody enters.
+		triggers.fireDue(look);
+		assertThat(started("segmentEntryProbe", "e-1")).isZero();
+
+		contact("e-2", "UTC", null, null);
+		contacts.upsert(ContactChange.of("e-2", null, null, null, null, null, Map.of("vip", true)));
+		triggers.fireDue(look.plusSeconds(60));
+		triggers.fireDue(look.plusSeconds(120));
+		assertThat(started("segmentEntryProbe", "e-2")).isOne();
+		assertThat(variable("segmentEntryProbe", "e-2", "segment")).isEqualTo("entry-vip");
+
+		// Leaves, then comes back: a second entry.
+		contacts.upsert(ContactChange.of("e-2", null, null, null, null, null, Map.of("vip", false)));
+		triggers.fireDue(look.plusSeconds(180));
+		contacts.upsert(ContactChange.of("e-2", null, null, null, null, null, Map.of("vip", true)));
+		triggers.fireDue(look.plusSeconds(240));
+		assertThat(started("segmentEntryProbe", "e-2")).isEqualTo(2);
+		assertThat(started("segmentEntryProbe", "e-1")).isZero();
 	}
 
 	private void contact(String id, String zone, String birthday, String signedUpOn) {

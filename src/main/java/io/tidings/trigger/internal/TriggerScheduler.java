@@ -27,6 +27,8 @@ class TriggerScheduler implements SmartLifecycle, Triggers {
 
 	private final InactivityTriggers inactivity;
 
+	private final SegmentEntryTriggers segmentEntries;
+
 	private final TriggerProperties properties;
 
 	private final Clock clock;
@@ -35,16 +37,18 @@ class TriggerScheduler implements SmartLifecycle, Triggers {
 
 	private volatile Instant lastInactivityLook = Instant.MIN;
 
-	TriggerScheduler(DateTriggers dates, InactivityTriggers inactivity, TriggerProperties properties, Clock clock) {
+	TriggerScheduler(DateTriggers dates, InactivityTriggers inactivity, SegmentEntryTriggers segmentEntries,
+			TriggerProperties properties, Clock clock) {
 		this.dates = dates;
 		this.inactivity = inactivity;
+		this.segmentEntries = segmentEntries;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	@Override
 	public int fireDue(Instant now) {
-		return dates.fireDue(now) + inactivity.fireDue(now);
+		return dates.fireDue(now) + inactivity.fireDue(now) + segmentEntries.fireDue(now);
 	}
 
 	@Override
@@ -64,7 +68,7 @@ class TriggerScheduler implements SmartLifecycle, Triggers {
 	private void look() {
 		Instant now = clock.instant();
 		try {
-			int fired = dates.fireDue(now);
+			int fired = dates.fireDue(now) + segmentEntries.fireDue(now);
 			if (!now.isBefore(lastInactivityLook.plus(properties.inactivityInterval()))) {
 				fired += inactivity.fireDue(now);
 				lastInactivityLook = now;
