@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.tidings.consent.EmailCategory;
 
@@ -120,6 +122,25 @@ class DeliveryStore {
 						UPDATE deliveries SET status = 'QUEUED', claimed_by = NULL, attempts = attempts - 1, next_attempt_at = :at
 						WHERE id IN (:ids) AND status = 'SENDING' AND claimed_by = :worker""",
 				new MapSqlParameterSource("ids", ids).addValue("worker", workerId).addValue("at", Timestamp.from(at)));
+	}
+
+	/**
+	 * Extends the lease on those of the rows this worker still holds.
+	 * @return the ids it still holds; a row missing was taken over when its lease ran out
+	 */
+	@Transactional
+	public Set<String> renew(List<String> ids, String workerId, Instant until) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		MapSqlParameterSource parameters = new MapSqlParameterSource("ids", ids).addValue("worker", workerId)
+			.addValue("until", Timestamp.from(until));
+		jdbc.update("""
+				UPDATE deliveries SET next_attempt_at = :until
+				WHERE id IN (:ids) AND status = 'SENDING' AND claimed_by = :worker""", parameters);
+		return new HashSet<>(jdbc.queryForList(
+				"SELECT id FROM deliveries WHERE id IN (:ids) AND status = 'SENDING' AND claimed_by = :worker",
+				parameters, String.class));
 	}
 
 	/** When the contact's marketing mails since {@code since} were accepted. */

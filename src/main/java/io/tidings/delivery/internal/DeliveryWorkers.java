@@ -2,8 +2,10 @@ package io.tidings.delivery.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -107,7 +109,17 @@ class DeliveryWorkers implements SmartLifecycle {
 		try (SmtpConnection connection = new SmtpConnection(mailSettings)) {
 			while (running) {
 				long seen = wakeup.generation();
-				int handled = runOnce(workerId, connection);
+				int handled;
+				try {
+					handled = runOnce(workerId, connection);
+				}
+				catch (RuntimeException ex) {
+					// The database went away (a restart, a failover): the rows' leases
+					// bring
+					// them back, and this thread must live to send them.
+					log.warn("Delivery worker {} hit a failure, going on shortly: {}", workerId, ex.getMessage());
+					handled = 0;
+				}
 				if (handled == 0 && running) {
 					connection.closeIfIdleFor(IDLE_CONNECTION_NANOS);
 					wakeup.awaitAfter(seen, properties.pollInterval());
@@ -130,17 +142,26 @@ class DeliveryWorkers implements SmartLifecycle {
 			Thread.sleep(properties.pollInterval().toMillis());
 			return 0;
 		}
+		Instant renewed = clock.instant();
+		Set<String> held = null;
 		for (int i = 0; i < batch.size(); i++) {
 			ClaimedDelivery delivery = batch.get(i);
+			// A slow relay can make a batch outlive its lease; another worker may then
+			// take
+			// the rest. Renew in time, and never send a row this worker no longer holds.
+			if (Duration.between(renewed, clock.instant()).compareTo(properties.lease().dividedBy(4)) > 0) {
+				renewed = clock.instant();
+				held = store.renew(ids(batch.subList(i, batch.size())), workerId, renewed.plus(properties.lease()));
+			}
+			if (held != null && !held.contains(delivery.id())) {
+				continue;
+			}
 			Duration pause = running ? handle(workerId, connection, delivery) : Duration.ZERO;
 			if (!running || positive(pause)) {
 				// Shutting down, or the server is unreachable: hand the rest back now,
 				// not when their lease ends.
-				List<String> rest = batch.subList(running ? i + 1 : i, batch.size())
-					.stream()
-					.map(ClaimedDelivery::id)
-					.toList();
-				store.release(rest, workerId, clock.instant().plus(pause));
+				store.release(ids(batch.subList(running ? i + 1 : i, batch.size())), workerId,
+						clock.instant().plus(pause));
 				break;
 			}
 		}
@@ -227,6 +248,10 @@ class DeliveryWorkers implements SmartLifecycle {
 		long base = properties.firstRetryDelay().toMillis() << Math.min(attempts - 1, 16);
 		long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
 		return Duration.ofMillis(base + jitter);
+	}
+
+	private static List<String> ids(List<ClaimedDelivery> deliveries) {
+		return deliveries.stream().map(ClaimedDelivery::id).toList();
 	}
 
 	private static boolean positive(Duration duration) {
