@@ -8,6 +8,7 @@ import io.tidings.support.ChaosSettings;
 import io.tidings.support.DeliveriesTable;
 import io.tidings.support.DeliveryAudit;
 import io.tidings.support.EventLoad;
+import io.tidings.support.Eventually;
 import io.tidings.support.PostgresServer;
 import io.tidings.support.SmtpSink;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,10 @@ class TwoNodeIT {
 				assertThat(sentByNode).as("both nodes sent")
 					.hasSize(2)
 					.allSatisfy((node, sent) -> assertThat(sent).isPositive());
-				assertThat(deliveries.journeysWaitingForTips()).isEqualTo(JOURNEYS);
+				// Each journey moves on once its mail's outcome is reported, a little
+				// after the mail.
+				Eventually.within(Duration.ofMinutes(2), deliveries::journeysWaitingForTips,
+						waiting -> waiting == JOURNEYS);
 				assertThat(deliveries.incidents()).isZero();
 			}
 		}
