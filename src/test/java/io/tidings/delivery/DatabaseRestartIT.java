@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class DatabaseRestartIT {
 
-	static final int JOURNEYS = ChaosSettings.journeys(600);
+	static final int JOURNEYS = ChaosSettings.journeys(400);
 
 	static final Duration DOWNTIME = Duration.ofSeconds(2);
 

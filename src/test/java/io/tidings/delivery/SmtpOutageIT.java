@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class SmtpOutageIT {
 
-	static final int JOURNEYS = ChaosSettings.journeys(1000);
+	static final int JOURNEYS = ChaosSettings.journeys(600);
 
 	static final Duration OUTAGE = ChaosSettings.outage(Duration.ofSeconds(8));
 
