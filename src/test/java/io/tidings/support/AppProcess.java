@@ -2,10 +2,8 @@ package io.tidings.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ public final class AppProcess implements AutoCloseable {
 
 	private final Map<String, String> properties = new LinkedHashMap<>();
 
-	private final Path log;
+	private final ChaosLog log;
 
 	private Process process;
 
@@ -52,7 +50,7 @@ public final class AppProcess implements AutoCloseable {
 
 	private AppProcess(String name, String jdbcUrl, int smtpPort) {
 		this.name = name;
-		this.log = ChaosFiles.directory().resolve(name + ".log");
+		this.log = ChaosLog.fresh(name);
 		environment.put("TIDINGS_DB_URL", jdbcUrl);
 		environment.put("TIDINGS_DB_USER", "postgres");
 		environment.put("TIDINGS_DB_PASSWORD", "");
@@ -72,7 +70,6 @@ public final class AppProcess implements AutoCloseable {
 		properties.put("tidings.delivery.poll-interval", "200ms");
 		properties.put("tidings.delivery.first-retry-delay", "500ms");
 		properties.put("camunda.bpm.job-execution.lock-time-in-millis", "15000");
-		deleteOldLog();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stop-" + name));
 	}
 
@@ -91,12 +88,8 @@ public final class AppProcess implements AutoCloseable {
 		return port;
 	}
 
-	public String name() {
-		return name;
-	}
-
 	public Path log() {
-		return log;
+		return log.path();
 	}
 
 	public ApiClient api() {
@@ -110,8 +103,7 @@ public final class AppProcess implements AutoCloseable {
 		return this;
 	}
 
-	/** Starts the JVM without waiting; {@link #awaitReady()} waits. */
-	public AppProcess launch() {
+	private void launch() {
 		if (process != null && process.isAlive()) {
 			throw new IllegalStateException(name + " is already running");
 		}
@@ -119,18 +111,17 @@ public final class AppProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command());
 		builder.environment().putAll(environment);
 		builder.redirectErrorStream(true);
-		builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		appendToLog("==== start #" + starts + " of " + name + " at " + Instant.now() + " on port " + port + " ====");
+		builder.redirectOutput(log.appendingRedirect());
+		log.mark("start #" + starts + " of " + name + " at " + Instant.now() + " on port " + port);
 		try {
 			process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + name, ex);
 		}
-		return this;
 	}
 
-	public void awaitReady() {
+	private void awaitReady() {
 		ApiClient anonymous = ApiClient.anonymous(port);
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -158,7 +149,7 @@ public final class AppProcess implements AutoCloseable {
 	public void kill() {
 		process.destroyForcibly();
 		int status = waitForExit(Duration.ofSeconds(30));
-		appendToLog("==== killed with SIGKILL at " + Instant.now() + ", exit status " + status + " ====");
+		log.mark("killed with SIGKILL at " + Instant.now() + ", exit status " + status);
 		if (status != KILLED_BY_SIGKILL) {
 			throw new IllegalStateException(name + " did not die of SIGKILL: exit status " + status);
 		}
@@ -171,7 +162,7 @@ public final class AppProcess implements AutoCloseable {
 		}
 		process.destroy();
 		int status = waitForExit(Duration.ofSeconds(60));
-		appendToLog("==== stopped with SIGTERM at " + Instant.now() + ", exit status " + status + " ====");
+		log.mark("stopped with SIGTERM at " + Instant.now() + ", exit status " + status);
 	}
 
 	@Override
@@ -219,25 +210,6 @@ public final class AppProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private void deleteOldLog() {
-		try {
-			Files.deleteIfExists(log);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private void appendToLog(String line) {
-		try {
-			Files.writeString(log, "\n" + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-					StandardOpenOption.APPEND);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

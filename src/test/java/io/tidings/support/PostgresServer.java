@@ -24,7 +24,7 @@ public final class PostgresServer implements AutoCloseable {
 
 	private final Path dataDirectory;
 
-	private final Path log;
+	private final ChaosLog log;
 
 	private final int port = FreePort.find();
 
@@ -32,14 +32,13 @@ public final class PostgresServer implements AutoCloseable {
 
 	private PostgresServer(String name) {
 		this.dataDirectory = ChaosFiles.directory().resolve(name + "-pgdata");
-		this.log = ChaosFiles.directory().resolve(name + "-postgres.log");
+		this.log = ChaosLog.fresh(name + "-postgres");
 	}
 
 	/** A new, empty server in {@code target/chaos/<name>-pgdata}. */
 	public static PostgresServer fresh(String name) {
 		PostgresServer postgres = new PostgresServer(name);
 		postgres.deleteDataDirectory();
-		postgres.deleteLog();
 		postgres.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(postgres::stop, "stop-" + name + "-postgres"));
 		return postgres;
@@ -54,8 +53,8 @@ public final class PostgresServer implements AutoCloseable {
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
 				.setPort(port)
-				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.setOutputRedirector(log.appendingRedirect())
+				.setErrorRedirector(log.appendingRedirect())
 				.start();
 		}
 		catch (IOException ex) {
@@ -113,15 +112,6 @@ public final class PostgresServer implements AutoCloseable {
 
 	private JdbcTemplate admin() {
 		return jdbc("postgres");
-	}
-
-	private void deleteLog() {
-		try {
-			Files.deleteIfExists(log);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private void deleteDataDirectory() {
