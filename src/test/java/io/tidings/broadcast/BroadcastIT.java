@@ -11,7 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.support.ApiClient;
-import io.tidings.support.EmbeddedPostgresDatabase;
+import io.tidings.support.PostgresApiTest;
 import io.tidings.support.Eventually;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,33 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"tidings.broadcasts.poll-interval=200ms", "tidings.broadcasts.chunk-size=4",
 				"tidings.triggers.enabled=false" })
 @DirtiesContext
-class BroadcastIT {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresDatabase.register(registry);
-	}
-
-	final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class BroadcastIT extends PostgresApiTest {
 
 	@Autowired
 	RuntimeService runtime;
 
 	@Autowired
 	HistoryService history;
-
-	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.as(port, "demo", "demo");
-	}
 
 	@Test
 	void everyMemberIsStartedOnceAtTheRateOrSkippedWithItsReason() throws Exception {

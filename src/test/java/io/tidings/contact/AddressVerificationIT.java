@@ -5,7 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.support.ApiClient;
-import io.tidings.support.EmbeddedPostgresDatabase;
+import io.tidings.support.PostgresApiTest;
 import io.tidings.support.LoopbackDnsServer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
 				"tidings.contacts.verification.check-dns=true", "tidings.contacts.verification.timeout=300ms" })
 @DirtiesContext
-class AddressVerificationIT {
+class AddressVerificationIT extends PostgresApiTest {
 
 	static final LoopbackDnsServer dns = new LoopbackDnsServer().mx("shop.example", 10, "mx.shop.example")
 		.a("mx.shop.example", "192.0.2.10")
@@ -39,7 +39,6 @@ class AddressVerificationIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresDatabase.register(registry);
 		registry.add("tidings.contacts.verification.dns-server", dns::address);
 	}
 
@@ -48,23 +47,8 @@ class AddressVerificationIT {
 		dns.close();
 	}
 
-	final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	RuntimeService runtime;
-
-	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.as(port, "demo", "demo");
-	}
 
 	@Test
 	void anInvalidAddressStartsNoJourneyAndTheAnswerSaysWhy() throws Exception {

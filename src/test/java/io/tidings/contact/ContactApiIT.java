@@ -7,7 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.support.ApiClient;
-import io.tidings.support.EmbeddedPostgresDatabase;
+import io.tidings.support.PostgresApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,27 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
 @DirtiesContext
-class ContactApiIT {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresDatabase.register(registry);
-	}
-
-	final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.as(port, "demo", "demo");
-	}
+class ContactApiIT extends PostgresApiTest {
 
 	@Test
 	void putCreatesThenMergesAndGetShowsEventsAndJourneys() throws Exception {

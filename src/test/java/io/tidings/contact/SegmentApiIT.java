@@ -6,7 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.support.ApiClient;
-import io.tidings.support.EmbeddedPostgresDatabase;
+import io.tidings.support.PostgresApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
 				"tidings.triggers.enabled=false" })
 @DirtiesContext
-class SegmentApiIT {
+class SegmentApiIT extends PostgresApiTest {
 
 	static final String BENELUX_PRO = """
 			{"all": [{"attribute": "plan", "op": "eq", "value": "pro"},
@@ -38,26 +38,6 @@ class SegmentApiIT {
 	static final String REPEAT_PRO = """
 			{"all": [{"attribute": "plan", "op": "eq", "value": "pro"},
 			         {"event": "OrderPlaced", "atLeast": 2, "withinDays": 30}]}""";
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		EmbeddedPostgresDatabase.register(registry);
-	}
-
-	final ObjectMapper json = new ObjectMapper();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	ApiClient api;
-
-	@BeforeEach
-	void client() {
-		api = ApiClient.as(port, "demo", "demo");
-	}
 
 	@Test
 	void aSegmentFollowsTheEventsFromDefinitionToDeletion() throws Exception {

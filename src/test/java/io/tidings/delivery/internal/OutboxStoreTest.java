@@ -1,10 +1,7 @@
 package io.tidings.delivery.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.tidings.delivery.DeliveryProperties;
@@ -12,6 +9,7 @@ import io.tidings.consent.EmailCategory;
 import io.tidings.delivery.OutgoingEmail;
 import io.tidings.delivery.QueuedDelivery;
 import io.tidings.delivery.SendingStep;
+import io.tidings.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,35 +193,6 @@ class OutboxStoreTest {
 		@Bean
 		MovableClock clock() {
 			return new MovableClock(Instant.parse("2026-03-02T08:00:00Z"));
-		}
-
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration by) {
-			now = now.plus(by);
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}
