@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Starting a journey for a whole segment. Broadcast journeys begin at a message start
- * event named {@value #START_MESSAGE}.
+ * event named {@value #START_MESSAGE} or, since Camunda allows a message start name in
+ * one process only, {@value #START_MESSAGE}.<name>.
  */
 public interface Broadcasts {
 

@@ -19,8 +19,12 @@ public interface Journeys {
 	 */
 	JourneyDispatch dispatch(JourneyMessage message, boolean mayStart);
 
-	/** The deployed journeys that start at a message start event of this name. */
-	List<JourneyTrigger> triggeredBy(String messageName);
+	/**
+	 * The deployed journeys that start at a message start event named {@code trigger}, or
+	 * {@code trigger.<suffix>} (Camunda lets one process only start at a given message
+	 * name, so a second birthday journey is {@code BirthdayReached.coupon}).
+	 */
+	List<JourneyTrigger> triggeredBy(String trigger);
 
 	/**
 	 * Starts that one journey for the contact at its message start event, in the caller's

@@ -56,7 +56,7 @@ class BroadcastIT extends PostgresApiTest {
 		jdbc.update("UPDATE contacts SET address_status = 'INVALID' WHERE id = 'bc-03'");
 		assertThat(api.postJson("/api/suppressions", "{\"email\": \"bc-04@example.com\", \"reason\": \"complaint\"}")
 			.statusCode()).isEqualTo(201);
-		runtime.createMessageCorrelation("BroadcastStarted")
+		runtime.createMessageCorrelation("BroadcastStarted.probe")
 			.processInstanceBusinessKey("bc-05")
 			.correlateStartMessage();
 		createSegment("gold", "gold");
@@ -111,7 +111,7 @@ class BroadcastIT extends PostgresApiTest {
 				Timestamp.from(Instant.now().minusSeconds(1)), Timestamp.from(Instant.now().minusSeconds(60)));
 		for (String id : new String[] { "rs-01", "rs-02" }) {
 			jdbc.update("INSERT INTO broadcast_recipients VALUES ('b-dead', ?, 'STARTED', NULL)", id);
-			runtime.createMessageCorrelation("BroadcastStarted")
+			runtime.createMessageCorrelation("BroadcastStarted.probe")
 				.processInstanceBusinessKey(id)
 				.setVariable("broadcastId", "b-dead")
 				.correlateStartMessage();

@@ -41,8 +41,8 @@ class JdbcBroadcasts implements Broadcasts {
 		if (journey == null || journeys.triggeredBy(START_MESSAGE)
 			.stream()
 			.noneMatch(trigger -> trigger.journeyKey().equals(journey))) {
-			errors.add(new FieldError("journey",
-					"must be a deployed journey with a message start event named " + START_MESSAGE));
+			errors.add(new FieldError("journey", "must be a deployed journey with a message start event named "
+					+ START_MESSAGE + " or " + START_MESSAGE + ".<name>"));
 		}
 		if (segment == null || segments.find(segment).isEmpty()) {
 			errors.add(new FieldError("segment", "must be the key of a segment"));

@@ -27,8 +27,11 @@ class CamundaJourneys implements Journeys {
 
 	private final MarketingJourneys marketing;
 
+	private final StartMessages startMessages;
+
 	CamundaJourneys(RuntimeService runtime, RepositoryService repository, ProcessProperties properties,
-			MarketingJourneys marketing) {
+			MarketingJourneys marketing, StartMessages startMessages) {
+		this.startMessages = startMessages;
 		this.runtime = runtime;
 		this.repository = repository;
 		this.properties = properties;
@@ -64,15 +67,22 @@ class CamundaJourneys implements Journeys {
 		return new JourneyDispatch(started, continued, skipped);
 	}
 
+	/**
+	 * Camunda allows a message start name in one process only, so journeys of the same
+	 * kind add a suffix: {@code BirthdayReached}, {@code BirthdayReached.coupon}.
+	 */
 	@Override
-	public List<JourneyTrigger> triggeredBy(String messageName) {
+	public List<JourneyTrigger> triggeredBy(String trigger) {
 		return repository.createProcessDefinitionQuery()
-			.messageEventSubscriptionName(messageName)
+			.latestVersion()
 			.active()
 			.list()
 			.stream()
-			.map(definition -> new JourneyTrigger(definition.getKey(), definition.getId(), messageName,
-					properties.of(definition.getId())))
+			.flatMap(definition -> startMessages.of(definition.getId())
+				.stream()
+				.filter(name -> name.equals(trigger) || name.startsWith(trigger + "."))
+				.map(name -> new JourneyTrigger(definition.getKey(), definition.getId(), name,
+						properties.of(definition.getId()))))
 			.toList();
 	}
 

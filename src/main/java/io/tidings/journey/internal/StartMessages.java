@@ -1,0 +1,41 @@
+package io.tidings.journey.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The message names a deployed journey starts at, per definition (read once: a deployed
+ * definition never changes).
+ */
+@Component
+class StartMessages {
+
+	private final RepositoryService repository;
+
+	private final Map<String, List<String>> byDefinition = new ConcurrentHashMap<>();
+
+	StartMessages(RepositoryService repository) {
+		this.repository = repository;
+	}
+
+	List<String> of(String definitionId) {
+		return byDefinition.computeIfAbsent(definitionId,
+				id -> repository.getBpmnModelInstance(id)
+					.getModelElementsByType(StartEvent.class)
+					.stream()
+					.flatMap(start -> start.getEventDefinitions().stream())
+					.filter(MessageEventDefinition.class::isInstance)
+					.map(definition -> ((MessageEventDefinition) definition).getMessage())
+					.filter(message -> message != null && message.getName() != null)
+					.map(message -> message.getName())
+					.toList());
+	}
+
+}
