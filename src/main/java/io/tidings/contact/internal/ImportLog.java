@@ -3,6 +3,7 @@ package io.tidings.contact.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportLog {
 
 	private static final int REJECTIONS_FETCH_SIZE = 1000;
+
+	/** Given, so a null id costs no round trip to ask the driver for its type. */
+	private static final int[] REJECTION_TYPES = { Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR };
 
 	private final JdbcTemplate jdbc;
 
@@ -68,7 +73,7 @@ class ImportLog {
 				VALUES (?, ?, ?, ?, ?, ?)""", rejections.stream()
 			.map(rejection -> new Object[] { importId, rejection.row(), rejection.line(),
 					clip(rejection.contactId(), 255), clip(rejection.column(), 1000), clip(rejection.reason(), 2000) })
-			.toList());
+			.toList(), REJECTION_TYPES);
 	}
 
 	Optional<ContactImport> find(String id) {
