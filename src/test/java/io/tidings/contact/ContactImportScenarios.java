@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
-				"tidings.api.max-import-body-bytes=262144" })
+				"tidings.api.max-import-body-bytes=262144", "tidings.contacts.import.max-rows=3000" })
 @DirtiesContext
 abstract class ContactImportScenarios {
 
@@ -246,9 +246,9 @@ abstract class ContactImportScenarios {
 				Integer.class))
 			.isEqualTo(2_000);
 
-		StringBuilder tooBig = new StringBuilder("id,email\n");
+		StringBuilder tooBig = new StringBuilder("id,email,note\n");
 		for (int i = 0; tooBig.length() <= 262144; i++) {
-			tooBig.append("huge-%05d,huge-%05d@example.com\n".formatted(i, i));
+			tooBig.append("huge-%05d,huge-%05d@example.com,%s\n".formatted(i, i, "n".repeat(100)));
 		}
 		long imports = count("contact_imports");
 		assertProblem(importCsv(tooBig.toString()), 400, "larger than 262144 bytes");
@@ -260,6 +260,19 @@ abstract class ContactImportScenarios {
 					.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))),
 				400, "larger than 262144 bytes");
 		assertThat(stopped.get("created").asLong()).as("the batches before the limit").isPositive();
+	}
+
+	@Test
+	void aFileWithMoreRowsThanAllowedStopsAtTheLimit() throws Exception {
+		StringBuilder rows = new StringBuilder("id,email\n");
+		for (int i = 1; i <= 3_001; i++) {
+			rows.append("max-%05d,max-%05d@example.com\n".formatted(i, i));
+		}
+		JsonNode problem = assertProblem(importCsv(rows.toString()), 400, "more than 3000 rows");
+		assertThat(problem.get("detail").asText()).contains("row 3002");
+		assertThat(problem.get("created").asLong()).isEqualTo(3_000);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE id LIKE 'max-%'", Integer.class))
+			.isEqualTo(3_000);
 	}
 
 	@Test

@@ -76,6 +76,10 @@ class CsvContactImports implements ContactImports {
 		catch (IOException ex) {
 			failure = "Reading the file failed at line " + reader.line() + ": " + ex.getMessage();
 		}
+		catch (RuntimeException ex) {
+			run.abandon(ex);
+			throw ex;
+		}
 		ContactImport done = run.finish(failure);
 		if (failure != null) {
 			throw new ImportStopped(done);

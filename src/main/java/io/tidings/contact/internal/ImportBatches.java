@@ -96,13 +96,29 @@ class ImportBatches {
 				flush();
 			}
 			catch (RuntimeException ex) {
-				log.finish(committed.id(), ContactImport.FAILED, "Storing a batch failed: " + ex.getMessage(),
-						clock.instant());
+				abandon(ex);
 				throw ex;
 			}
 			log.finish(committed.id(), failure == null ? ContactImport.COMPLETED : ContactImport.FAILED, failure,
 					clock.instant());
 			return log.find(committed.id()).orElseThrow();
+		}
+
+		/**
+		 * Marks the import failed after a batch could not be stored. The cause goes to
+		 * the caller (and the logs), not into the import's record, which callers can
+		 * read.
+		 */
+		void abandon(RuntimeException cause) {
+			try {
+				log.finish(committed.id(), ContactImport.FAILED,
+						"Storing a batch failed on our side after " + committed.rows()
+								+ " rows; the batches before it stay imported. Import the file again.",
+						clock.instant());
+			}
+			catch (RuntimeException ex) {
+				cause.addSuppressed(ex);
+			}
 		}
 
 		private void flush() {
