@@ -10,12 +10,18 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodyBytes the largest request body {@code /api/**} reads; larger ones get a
  * 400
  * @param maxBatchBodyBytes the same for {@code POST /api/events/batch}
+ * @param maxImportBodyBytes the same for {@code POST /api/contacts/import}, which streams
+ * the file rather than buffering it
  */
 @Validated
 @ConfigurationProperties("tidings.api")
-public record ApiProperties(@Min(1024) int maxBodyBytes, @Min(1024) @DefaultValue("16777216") int maxBatchBodyBytes) {
+public record ApiProperties(@Min(1024) int maxBodyBytes, @Min(1024) @DefaultValue("16777216") int maxBatchBodyBytes,
+		@Min(1024) @DefaultValue("1073741824") long maxImportBodyBytes) {
 
-	int limitFor(String path) {
+	long limitFor(String path) {
+		if (path.endsWith("/api/contacts/import")) {
+			return maxImportBodyBytes;
+		}
 		return path.endsWith("/api/events/batch") ? maxBatchBodyBytes : maxBodyBytes;
 	}
 

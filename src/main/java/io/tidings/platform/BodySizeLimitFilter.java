@@ -38,7 +38,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		int limit = properties.limitFor(request.getRequestURI());
+		long limit = properties.limitFor(request.getRequestURI());
 		if (request.getContentLengthLong() > limit) {
 			Problems.write(response, json, Problems.bodyTooLarge(new BodyTooLarge(limit)));
 			return;
@@ -48,11 +48,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
 
-		private final int limit;
+		private final long limit;
 
 		private ServletInputStream stream;
 
-		LimitedRequest(HttpServletRequest request, int limit) {
+		LimitedRequest(HttpServletRequest request, long limit) {
 			super(request);
 			this.limit = limit;
 		}
@@ -71,11 +71,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		private final ServletInputStream delegate;
 
-		private final int limit;
+		private final long limit;
 
 		private long read;
 
-		LimitedStream(ServletInputStream delegate, int limit) {
+		LimitedStream(ServletInputStream delegate, long limit) {
 			this.delegate = delegate;
 			this.limit = limit;
 		}

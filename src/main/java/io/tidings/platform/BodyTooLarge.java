@@ -5,7 +5,7 @@ import java.io.IOException;
 /** A request body went past {@code tidings.api.max-body-bytes}. */
 class BodyTooLarge extends IOException {
 
-	BodyTooLarge(int limit) {
+	BodyTooLarge(long limit) {
 		super("The request body is larger than " + limit + " bytes");
 	}
 

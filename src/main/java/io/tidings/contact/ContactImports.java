@@ -1,0 +1,32 @@
+package io.tidings.contact;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Imports contacts from CSV files: each row is created or merged as
+ * {@link Contacts#upsert} would, in batches that commit one by one, and a row that fails
+ * its checks is set aside with the reason while the import goes on. Importing starts no
+ * journey.
+ */
+public interface ContactImports {
+
+	/**
+	 * Reads the file to its end, never holding more than one batch of rows.
+	 * @param csv UTF-8 CSV whose first row names the columns
+	 * @throws MalformedImport when the header row is unusable; nothing was stored
+	 * @throws ImportStopped when the file breaks off or breaks the format after the
+	 * header; the batches before stay imported
+	 */
+	ContactImport run(InputStream csv, String startedBy);
+
+	Optional<ContactImport> find(String importId);
+
+	/**
+	 * Hands the import's rejected rows to {@code action} in file order.
+	 * @throws UnknownImport when there is no such import
+	 */
+	void forEachRejection(String importId, Consumer<ImportRejection> action);
+
+}

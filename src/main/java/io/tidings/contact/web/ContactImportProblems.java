@@ -1,0 +1,56 @@
+package io.tidings.contact.web;
+
+import io.tidings.contact.ContactImport;
+import io.tidings.contact.ImportStopped;
+import io.tidings.contact.MalformedImport;
+import io.tidings.contact.UnknownImport;
+import io.tidings.contact.web.ImportMediaType.UnsupportedImportType;
+import io.tidings.platform.Problems;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** What can go wrong with an import file, as problem details. */
+@RestControllerAdvice(assignableTypes = ContactImportController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ContactImportProblems {
+
+	@ExceptionHandler(UnsupportedImportType.class)
+	ResponseEntity<ProblemDetail> unsupportedType(UnsupportedImportType ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage());
+		problem.setTitle("Unsupported import file type");
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
+	}
+
+	@ExceptionHandler(MalformedImport.class)
+	ResponseEntity<ProblemDetail> malformed(MalformedImport ex) {
+		return ResponseEntity.badRequest()
+			.body(Problems.badRequest("Malformed import file", ex.getMessage() + ". Nothing was imported."));
+	}
+
+	@ExceptionHandler(ImportStopped.class)
+	ResponseEntity<ProblemDetail> stopped(ImportStopped ex) {
+		ContactImport partial = ex.partial();
+		ProblemDetail problem = Problems.badRequest("Import stopped", ex.getMessage()
+				+ ". The rows before it were imported (%d created, %d updated, %d rejected); fix the file and import it again: rows already imported are updated, not duplicated."
+					.formatted(partial.created(), partial.updated(), partial.rejected()));
+		problem.setProperty("importId", partial.id());
+		problem.setProperty("rows", partial.rows());
+		problem.setProperty("created", partial.created());
+		problem.setProperty("updated", partial.updated());
+		problem.setProperty("rejected", partial.rejected());
+		problem.setProperty("rejectedRowsUrl", ContactImportController.ImportView.rejectedRowsUrl(partial.id()));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(UnknownImport.class)
+	ResponseEntity<ProblemDetail> unknown(UnknownImport ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.notFound("Unknown import", ex.getMessage()));
+	}
+
+}
