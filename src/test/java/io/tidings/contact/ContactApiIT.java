@@ -62,6 +62,19 @@ class ContactApiIT extends PostgresApiTest {
 	}
 
 	@Test
+	void aNewAddressForgetsTheOldAddressesCheck() {
+		assertThat(put("ct-moved", "{\"email\": \"old@example.com\"}").statusCode()).isEqualTo(201);
+		jdbc.update("UPDATE contacts SET address_status = 'VALID', address_reason = 'MX' WHERE id = 'ct-moved'");
+
+		assertThat(put("ct-moved", "{\"firstName\": \"Moe\"}").statusCode()).isEqualTo(200);
+		assertThat(jdbc.queryForObject("SELECT address_status FROM contacts WHERE id = 'ct-moved'", String.class))
+			.isEqualTo("VALID");
+		assertThat(put("ct-moved", "{\"email\": \"new@example.com\"}").statusCode()).isEqualTo(200);
+		assertThat(jdbc.queryForObject("SELECT address_status FROM contacts WHERE id = 'ct-moved'", String.class))
+			.isNull();
+	}
+
+	@Test
 	void pagesGoInIdOrder() throws Exception {
 		for (String id : List.of("pg-c", "pg-a", "pg-b")) {
 			assertThat(put(id, "{\"email\": \"" + id + "@example.com\"}").statusCode()).isEqualTo(201);

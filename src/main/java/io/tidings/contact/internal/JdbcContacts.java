@@ -74,6 +74,10 @@ class JdbcContacts implements Contacts {
 		if (!change.attributes().isEmpty()) {
 			attributeRows.replace(merged.id(), merged.attributes(), true);
 		}
+		if (!merged.email().equals(stored.get().email())) {
+			// The old address's check says nothing about the new one.
+			recordAddressCheck(merged.id(), AddressState.UNCHECKED);
+		}
 		return merged;
 	}
 
