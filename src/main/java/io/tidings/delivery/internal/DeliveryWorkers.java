@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.tidings.delivery.DeliveryProperties;
-import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +17,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The threads that take due outbox rows and put them on the wire, each over its own
- * reused SMTP connection. Each row first passes the send policy (suppressed: skipped;
- * quiet hours or frequency cap: deferred) and the rate limits; then its outcome is
- * recorded: sent with the server's reply, retried later with exponential backoff and
- * jitter, bounced on a 5xx reply, or failed after the last attempt.
+ * The threads that take due outbox rows in batches and put them on the wire, each over
+ * its own reused SMTP connection; what happens to each row is {@link DeliveryAttempt}'s
+ * part. A worker renews its batch's lease as it goes, never sends a row it no longer
+ * holds, hands the rest back when the server cannot be reached or the node stops, and
+ * outlives any failure of the database.
  */
 @Component
 class DeliveryWorkers implements SmartLifecycle {
@@ -34,13 +32,7 @@ class DeliveryWorkers implements SmartLifecycle {
 
 	private final DeliveryStore store;
 
-	private final SendPolicy policy;
-
-	private final SendThrottle throttle;
-
-	private final BounceRecorder bounces;
-
-	private final MimeMessages messages;
+	private final DeliveryAttempt attempt;
 
 	private final JavaMailSenderImpl mailSettings;
 
@@ -58,14 +50,10 @@ class DeliveryWorkers implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DeliveryWorkers(DeliveryStore store, SendPolicy policy, SendThrottle throttle, BounceRecorder bounces,
-			MimeMessages messages, JavaMailSenderImpl mailSettings, DeliveryProperties properties,
-			DeliveryWakeup wakeup, OutcomeReporter reporter, Clock clock) {
+	DeliveryWorkers(DeliveryStore store, DeliveryAttempt attempt, JavaMailSenderImpl mailSettings,
+			DeliveryProperties properties, DeliveryWakeup wakeup, OutcomeReporter reporter, Clock clock) {
 		this.store = store;
-		this.policy = policy;
-		this.throttle = throttle;
-		this.bounces = bounces;
-		this.messages = messages;
+		this.attempt = attempt;
 		this.mailSettings = mailSettings;
 		this.properties = properties;
 		this.wakeup = wakeup;
@@ -147,8 +135,8 @@ class DeliveryWorkers implements SmartLifecycle {
 		for (int i = 0; i < batch.size(); i++) {
 			ClaimedDelivery delivery = batch.get(i);
 			// A slow relay can make a batch outlive its lease; another worker may then
-			// take
-			// the rest. Renew in time, and never send a row this worker no longer holds.
+			// take the rest. Renew in time, and never send a row this worker no longer
+			// holds.
 			if (Duration.between(renewed, clock.instant()).compareTo(properties.lease().dividedBy(4)) > 0) {
 				renewed = clock.instant();
 				held = store.renew(ids(batch.subList(i, batch.size())), workerId, renewed.plus(properties.lease()));
@@ -156,7 +144,7 @@ class DeliveryWorkers implements SmartLifecycle {
 			if (held != null && !held.contains(delivery.id())) {
 				continue;
 			}
-			Duration pause = running ? handle(workerId, connection, delivery) : Duration.ZERO;
+			Duration pause = running ? attempt.handle(workerId, connection, delivery) : Duration.ZERO;
 			if (!running || positive(pause)) {
 				// Shutting down, or the server is unreachable: hand the rest back now,
 				// not when their lease ends.
@@ -169,85 +157,6 @@ class DeliveryWorkers implements SmartLifecycle {
 			reporter.wake();
 		}
 		return batch.size();
-	}
-
-	/**
-	 * @return how long the rest of the batch should wait: positive only when the server
-	 * could not be reached
-	 */
-	private Duration handle(String workerId, SmtpConnection connection, ClaimedDelivery delivery)
-			throws InterruptedException {
-		try {
-			SendPolicy.Decision decision = policy.decide(delivery);
-			switch (decision.action()) {
-				case SKIP -> {
-					log.info("Delivery {} skipped: {}", delivery.id(), decision.reason());
-					store.markSkipped(delivery.id(), workerId, decision.reason());
-					return Duration.ZERO;
-				}
-				case DEFER -> {
-					store.defer(delivery.id(), workerId, decision.reason(), decision.until());
-					return Duration.ZERO;
-				}
-				case SEND -> {
-					return throttleThenSend(workerId, connection, delivery);
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			// The database went away mid-batch: the row's lease brings it back.
-			log.warn("Could not record the outcome of delivery {}: {}", delivery.id(), ex.getMessage());
-		}
-		return Duration.ZERO;
-	}
-
-	private Duration throttleThenSend(String workerId, SmtpConnection connection, ClaimedDelivery delivery)
-			throws InterruptedException {
-		Duration domainWait = throttle.reserveDomain(delivery.recipient());
-		if (domainWait.isNegative()) {
-			store.defer(delivery.id(), workerId, "rate limit for the recipient's domain",
-					clock.instant().plus(domainWait.negated()));
-			return Duration.ZERO;
-		}
-		if (positive(domainWait)) {
-			Thread.sleep(domainWait.toMillis());
-		}
-		throttle.awaitOverall();
-		String reply;
-		try {
-			reply = connection.send(messages.build(connection.session(), delivery));
-		}
-		catch (MessagingException | RuntimeException ex) {
-			return recordFailure(workerId, delivery, SmtpOutcome.of(ex));
-		}
-		store.markSent(delivery.id(), workerId, reply);
-		return Duration.ZERO;
-	}
-
-	private Duration recordFailure(String workerId, ClaimedDelivery delivery, SmtpOutcome outcome) {
-		if (outcome.permanent()) {
-			bounces.bouncedNow(delivery, workerId, outcome.reply());
-			return Duration.ZERO;
-		}
-		if (delivery.attempts() >= properties.maxAttempts()) {
-			log.warn("Delivery {} failed after {} attempts: {}", delivery.id(), delivery.attempts(), outcome.reply());
-			store.markFailed(delivery.id(), workerId, outcome.reply());
-			return Duration.ZERO;
-		}
-		Duration delay = backoff(delivery.attempts());
-		log.info("Delivery {} deferred for {}: {}", delivery.id(), delay, outcome.reply());
-		store.scheduleRetry(delivery.id(), workerId, outcome.reply(), clock.instant().plus(delay));
-		return outcome.kind() == SmtpOutcome.Kind.UNREACHABLE ? delay : Duration.ZERO;
-	}
-
-	/**
-	 * Doubles per attempt, with up to 25% jitter so a recovered server is not hit by all
-	 * at once.
-	 */
-	Duration backoff(int attempts) {
-		long base = properties.firstRetryDelay().toMillis() << Math.min(attempts - 1, 16);
-		long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
-		return Duration.ofMillis(base + jitter);
 	}
 
 	private static List<String> ids(List<ClaimedDelivery> deliveries) {
