@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -25,6 +27,13 @@ class SigningKeys {
 
 	static final String CONFIGURED = "env";
 
+	private static final Duration CACHE_FOR = Duration.ofMinutes(1);
+
+	private volatile Cached cached;
+
+	private record Cached(Key key, Instant until) {
+	}
+
 	private final JdbcTemplate jdbc;
 
 	private final ConsentProperties properties;
@@ -40,10 +49,24 @@ class SigningKeys {
 	record Key(String id, byte[] secret) {
 	}
 
+	/**
+	 * Every marketing mail asks for it, so the stored key is kept for a minute: a key
+	 * made or retired on another node is seen within that time.
+	 */
 	Key current() {
 		if (hasConfiguredKey()) {
 			return new Key(CONFIGURED, properties.tokenKey().getBytes(StandardCharsets.UTF_8));
 		}
+		Cached cached = this.cached;
+		if (cached != null && clock.instant().isBefore(cached.until())) {
+			return cached.key();
+		}
+		Key key = load();
+		this.cached = new Cached(key, clock.instant().plus(CACHE_FOR));
+		return key;
+	}
+
+	private Key load() {
 		List<Key> keys = jdbc.query(
 				"SELECT id, secret FROM consent_keys WHERE retired_at IS NULL ORDER BY created_at DESC, id DESC",
 				(rs, row) -> new Key(rs.getString("id"), Base64.getDecoder().decode(rs.getString("secret"))));
@@ -69,7 +92,7 @@ class SigningKeys {
 					Base64.getEncoder().encodeToString(secret), Timestamp.from(clock.instant()));
 		}
 		catch (DuplicateKeyException anotherNodeMadeIt) {
-			return current();
+			return load();
 		}
 		return new Key("k1", secret);
 	}
