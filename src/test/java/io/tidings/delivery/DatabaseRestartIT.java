@@ -38,7 +38,8 @@ class DatabaseRestartIT {
 	@Test
 	void nodeRecoversFromADatabaseRestartWithoutHelpAndDeliversEveryMail() {
 		try (PostgresServer postgres = PostgresServer.fresh("db-restart");
-				SmtpSink smtp = SmtpSink.onFreePort().withLatency(Duration.ofMillis(40));
+				// Slow until the restart, so the restart always finds mail still to send.
+				SmtpSink smtp = SmtpSink.onFreePort().withLatency(Duration.ofMillis(250));
 				AppProcess node = AppProcess.node("db-restart-node", postgres.createDatabase("tidings"), smtp.port())) {
 			DeliveriesTable deliveries = new DeliveriesTable(postgres.jdbc("tidings"));
 			node.start();
