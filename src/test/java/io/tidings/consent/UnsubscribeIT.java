@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -15,6 +13,7 @@ import io.tidings.support.ApiClient;
 import io.tidings.support.EmbeddedPostgresDatabase;
 import io.tidings.support.Eventually;
 import io.tidings.support.FreePort;
+import io.tidings.support.TimeZones;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -51,7 +50,7 @@ class UnsubscribeIT {
 	 * A zone where it is about 03:00 now, inside the quiet hours: marketing mail waits
 	 * there.
 	 */
-	static final String NIGHT_ZONE = zoneWhereItIs(3);
+	static final String NIGHT_ZONE = TimeZones.whereItIsNow(3);
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
@@ -250,16 +249,6 @@ class UnsubscribeIT {
 		HttpResponse<String> response = api.postJson("/api/events",
 				"{\"name\": \"SignupReceived\", \"contact\": " + contact + "}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-	}
-
-	private static String zoneWhereItIs(int hour) {
-		int utcHour = LocalTime.now(ZoneOffset.UTC).getHour();
-		for (int offset = -12; offset <= 14; offset++) {
-			if (Math.floorMod(utcHour + offset, 24) == hour) {
-				return offset == 0 ? "UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
-			}
-		}
-		throw new IllegalStateException("No zone where it is " + hour + " o'clock");
 	}
 
 }

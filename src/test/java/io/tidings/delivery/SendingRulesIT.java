@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import io.tidings.support.EmbeddedPostgresDatabase;
 import io.tidings.support.Eventually;
 import io.tidings.support.ProbeJourneys;
 import io.tidings.support.ScriptedSmtpServer;
+import io.tidings.support.TimeZones;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,9 +54,9 @@ class SendingRulesIT {
 	 * A zone where it is now about 03:00, inside the quiet hours, and one where it is
 	 * 14:00.
 	 */
-	static final String NIGHT_ZONE = zoneWhereItIs(3);
+	static final String NIGHT_ZONE = TimeZones.whereItIsNow(3);
 
-	static final String DAY_ZONE = zoneWhereItIs(14);
+	static final String DAY_ZONE = TimeZones.whereItIsNow(14);
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -178,16 +178,6 @@ class SendingRulesIT {
 		assertThat(toHeaders).singleElement().asString().endsWith("\" <eve@example.com>");
 		assertThat(smtp.acceptedFor("victim@example.com")).isEmpty();
 		assertThat(smtp.acceptedFor("other@example.com")).isEmpty();
-	}
-
-	private static String zoneWhereItIs(int hour) {
-		int utcHour = LocalTime.now(ZoneOffset.UTC).getHour();
-		for (int offset = -12; offset <= 14; offset++) {
-			if (Math.floorMod(utcHour + offset, 24) == hour) {
-				return offset == 0 ? "UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
-			}
-		}
-		throw new IllegalStateException("No zone where it is " + hour + " o'clock");
 	}
 
 }
