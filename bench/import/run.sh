@@ -68,6 +68,7 @@ start_app() {
   port=$(free_port)
   BASE="http://127.0.0.1:$port"
   local env=(TIDINGS_PORT="$port" TIDINGS_ADMIN_USER="$USER_NAME" TIDINGS_ADMIN_PASSWORD="$PASSWORD"
+    TIDINGS_SENDER_POSTAL_ADDRESS="Tidings Bench, 1 Bench Street, Benchville"
     TIDINGS_SMTP_PORT="$(free_port)")
   if [ "$database" = postgres ]; then
     psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -qc "CREATE DATABASE $PG_DATABASE" postgres

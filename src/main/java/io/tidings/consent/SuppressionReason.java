@@ -18,7 +18,13 @@ public enum SuppressionReason {
 	UNSUBSCRIBED,
 
 	/** An operator blocked the address. */
-	MANUAL;
+	MANUAL,
+
+	/**
+	 * The contact was erased on request (GDPR); only a hash of the address is kept, and
+	 * it blocks marketing mail until the person opts in again. Never a stored row.
+	 */
+	ERASED;
 
 	public boolean blocks(EmailCategory category) {
 		return this == HARD_BOUNCE || category == EmailCategory.MARKETING;

@@ -11,13 +11,14 @@ import io.tidings.consent.EmailCategory;
  * key is ignored, so a retried or repeated job never makes a second email
  * @param step the journey step waiting for the outcome, or null for a mail no journey
  * waits for
+ * @param topic the marketing topic, null for transactional mail
  * @param recipientTimeZone the contact's IANA time zone for quiet hours, or null
  * @param unsubscribeUrl the one-click unsubscribe link for List-Unsubscribe, for
  * marketing mail
  */
 public record OutgoingEmail(String dedupeKey, String contactId, SendingStep step, String templateKey,
-		EmailCategory category, String recipient, String recipientName, String recipientTimeZone, String subject,
-		String html, String text, String unsubscribeUrl) {
+		EmailCategory category, String topic, String recipient, String recipientName, String recipientTimeZone,
+		String subject, String html, String text, String unsubscribeUrl) {
 
 	public OutgoingEmail {
 		Objects.requireNonNull(dedupeKey, "dedupeKey");

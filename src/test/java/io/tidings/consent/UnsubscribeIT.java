@@ -33,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One-click unsubscribe over real HTTP and SMTP on PostgreSQL: every marketing mail
- * carries List-Unsubscribe and List-Unsubscribe-Post; the mail client's POST unsubscribes
- * at once, ends the contact's marketing journeys and withdraws its queued marketing mail,
- * while transactional mail still goes; a GET only asks; a tampered link reveals nothing.
+ * carries List-Unsubscribe and List-Unsubscribe-Post for its topic; the mail client's
+ * POST unsubscribes from that topic at once, ends the contact's journeys of the topic and
+ * withdraws its queued mail of it, while transactional mail still goes; a GET only asks;
+ * the page's second button unsubscribes from all marketing mail; a tampered link reveals
+ * nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.poll-interval=200ms",
@@ -92,7 +94,7 @@ class UnsubscribeIT {
 		assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
 		MimeMessage welcome = smtp.getReceivedMessages()[0];
 		String link = welcome.getHeader("List-Unsubscribe", null);
-		assertThat(link).matches("<https://mail\\.shop\\.example/u/[A-Za-z0-9_-]+\\.k1\\.[A-Za-z0-9_-]+>");
+		assertThat(link).matches("<https://mail\\.shop\\.example/u/[A-Za-z0-9_-]+\\.newsletter\\.k1\\.[A-Za-z0-9_-]+>");
 		assertThat(welcome.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 		String path = URI.create(link.substring(1, link.length() - 1)).getPath();
 
@@ -124,14 +126,16 @@ class UnsubscribeIT {
 			.processInstanceBusinessKey("u-ann")
 			.processDefinitionKey("welcome")
 			.singleResult()
-			.getDeleteReason()).isEqualTo("Contact unsubscribed from marketing mail (ONE_CLICK)");
+			.getDeleteReason()).isEqualTo("Contact unsubscribed from newsletter (ONE_CLICK)");
 		assertThat(jdbc.queryForList("SELECT status FROM deliveries WHERE contact_id = 'u-ann' ORDER BY created_at",
 				String.class))
 			.containsExactly("SENT", "CANCELLED");
-		assertThat(jdbc.queryForObject("SELECT reason FROM suppressions WHERE email = 'ann@example.com'", String.class))
-			.isEqualTo("UNSUBSCRIBED");
+		assertThat(
+				jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE email = 'ann@example.com'", Integer.class))
+			.isZero();
 		Map<String, Object> record = jdbc.queryForMap("SELECT * FROM consent_records WHERE contact_id = 'u-ann'");
 		assertThat(record).containsEntry("action", "UNSUBSCRIBED")
+			.containsEntry("topic", "newsletter")
 			.containsEntry("source", "ONE_CLICK")
 			.containsEntry("user_agent", "Mail client/1.0");
 		assertThat((String) record.get("ip")).isNotBlank();
@@ -148,7 +152,7 @@ class UnsubscribeIT {
 				() -> jdbc.queryForList(
 						"SELECT status_reason FROM deliveries WHERE contact_id = 'u-ann' AND status = 'SKIPPED'",
 						String.class),
-				reasons -> reasons.equals(java.util.List.of("suppressed: unsubscribed")));
+				reasons -> reasons.equals(java.util.List.of("unsubscribed from newsletter")));
 	}
 
 	@Test
@@ -173,6 +177,21 @@ class UnsubscribeIT {
 		assertThat(done.body()).contains("b••@example.com").doesNotContain("bob@example.com");
 		assertThat(jdbc.queryForObject("SELECT source FROM consent_records WHERE contact_id = 'u-bob'", String.class))
 			.isEqualTo("LINK");
+		assertThat(
+				jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE email = 'bob@example.com'", Integer.class))
+			.isZero();
+
+		HttpResponse<String> all = browser.send(browser.request(path)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("confirm=yes&scope=all")));
+		assertThat(all.statusCode()).isEqualTo(200);
+		assertThat(all.body()).contains("no more marketing email");
+		assertThat(jdbc.queryForObject("SELECT reason FROM suppressions WHERE email = 'bob@example.com'", String.class))
+			.isEqualTo("UNSUBSCRIBED");
+		assertThat(jdbc.queryForList(
+				"SELECT coalesce(topic, 'all') FROM consent_records WHERE contact_id = 'u-bob' ORDER BY recorded_at",
+				String.class))
+			.containsExactly("newsletter", "all");
 	}
 
 	@Test
@@ -209,10 +228,14 @@ class UnsubscribeIT {
 
 		var consent = json.readTree(api.get("/api/contacts/u-cy/consent").body());
 
-		assertThat(consent.get("marketing").asBoolean()).isFalse();
+		assertThat(consent.get("marketing").asBoolean()).isTrue();
 		assertThat(consent.get("transactional").asBoolean()).isTrue();
-		assertThat(consent.get("suppression").get("reason").asText()).isEqualTo("UNSUBSCRIBED");
+		assertThat(consent.get("topics").get("newsletter").get("status").asText()).isEqualTo("UNSUBSCRIBED");
+		assertThat(consent.get("topics").get("newsletter").get("receives").asBoolean()).isFalse();
+		assertThat(consent.get("topics").get("promotions").get("status").asText()).isEqualTo("NOT_SET");
+		assertThat(consent.get("topics").get("promotions").get("receives").asBoolean()).isTrue();
 		assertThat(consent.get("history").get(0).get("source").asText()).isEqualTo("ONE_CLICK");
+		assertThat(consent.get("history").get(0).get("topic").asText()).isEqualTo("newsletter");
 		assertThat(api.get("/api/contacts/nobody/consent").statusCode()).isEqualTo(404);
 	}
 

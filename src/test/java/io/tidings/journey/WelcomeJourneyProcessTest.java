@@ -6,18 +6,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import io.tidings.contact.ContactChange;
 import io.tidings.contact.Contacts;
 import io.tidings.delivery.internal.OutcomeReporter;
+import io.tidings.support.FlowNodeCoverage;
 import io.tidings.support.OutcomeSimulator;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -76,23 +74,7 @@ class WelcomeJourneyProcessTest {
 
 	@AfterAll
 	static void everyFlowNodeWasVisited(@Autowired HistoryService history, @Autowired RepositoryService repository) {
-		var definition = repository.createProcessDefinitionQuery()
-			.processDefinitionKey("welcome")
-			.latestVersion()
-			.singleResult();
-		Set<String> nodes = repository.getBpmnModelInstance(definition.getId())
-			.getModelElementsByType(FlowNode.class)
-			.stream()
-			.map(FlowNode::getId)
-			.collect(Collectors.toCollection(TreeSet::new));
-		Set<String> visited = history.createHistoricActivityInstanceQuery()
-			.processDefinitionId(definition.getId())
-			.list()
-			.stream()
-			.map(HistoricActivityInstance::getActivityId)
-			.collect(Collectors.toCollection(TreeSet::new));
-		System.out.printf("Flow-node coverage of welcome: %d/%d%n", visited.size(), nodes.size());
-		assertThat(visited).containsAll(nodes);
+		FlowNodeCoverage.assertEveryFlowNodeVisited("welcome", history, repository);
 	}
 
 	@Test

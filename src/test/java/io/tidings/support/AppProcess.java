@@ -60,6 +60,7 @@ public final class AppProcess implements AutoCloseable {
 		environment.put("TIDINGS_PORT", Integer.toString(port));
 		environment.put("TIDINGS_ADMIN_USER", ADMIN_USER);
 		environment.put("TIDINGS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		environment.put("TIDINGS_SENDER_POSTAL_ADDRESS", "Tidings Test Ltd, 1 Chaos Lane, Testville");
 		// No DNS here (every name is unknown to this machine's resolver): syntax and
 		// lists only.
 		environment.put("TIDINGS_ADDRESS_CHECK_DNS", "false");

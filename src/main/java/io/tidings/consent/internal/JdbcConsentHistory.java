@@ -19,10 +19,11 @@ class JdbcConsentHistory implements ConsentHistory {
 	@Override
 	public List<ConsentChange> of(String contactId) {
 		return jdbc.query("""
-				SELECT action, topic, source, ip, user_agent, recorded_at FROM consent_records
+				SELECT action, topic, source, detail, ip, user_agent, recorded_at FROM consent_records
 				WHERE contact_id = ? ORDER BY recorded_at DESC, id""",
 				(rs, row) -> new ConsentChange(rs.getString("action"), rs.getString("topic"), rs.getString("source"),
-						rs.getString("ip"), rs.getString("user_agent"), rs.getTimestamp("recorded_at").toInstant()),
+						rs.getString("detail"), rs.getString("ip"), rs.getString("user_agent"),
+						rs.getTimestamp("recorded_at").toInstant()),
 				contactId);
 	}
 

@@ -1,29 +1,27 @@
 package io.tidings.consent.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Map;
 
 import io.tidings.consent.ContactUnsubscribed;
 import io.tidings.consent.SuppressionReason;
 import io.tidings.consent.Suppressions;
+import io.tidings.consent.TopicConsents;
+import io.tidings.consent.TopicConsents.Origin;
 import io.tidings.consent.UnknownUnsubscribeToken;
 import io.tidings.consent.UnsubscribeLinks;
+import io.tidings.consent.UnsubscribeLinks.LinkScope;
 import io.tidings.consent.Unsubscribes;
 import io.tidings.contact.Contact;
 import io.tidings.contact.Contacts;
+import io.tidings.contact.UnknownContact;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 class JdbcUnsubscribes implements Unsubscribes {
-
-	private static final int ATTEMPTS = 5;
 
 	private final UnsubscribeLinks links;
 
@@ -31,57 +29,69 @@ class JdbcUnsubscribes implements Unsubscribes {
 
 	private final Suppressions suppressions;
 
-	private final JdbcTemplate jdbc;
+	private final TopicConsents topics;
+
+	private final ConsentLedger ledger;
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transaction;
+	private final ConsentTransactions transactions;
 
 	private final Clock clock;
 
-	JdbcUnsubscribes(UnsubscribeLinks links, Contacts contacts, Suppressions suppressions, JdbcTemplate jdbc,
-			ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
-		this.transaction = transaction;
+	JdbcUnsubscribes(UnsubscribeLinks links, Contacts contacts, Suppressions suppressions, TopicConsents topics,
+			ConsentLedger ledger, ApplicationEventPublisher events, ConsentTransactions transactions, Clock clock) {
 		this.links = links;
 		this.contacts = contacts;
 		this.suppressions = suppressions;
-		this.jdbc = jdbc;
+		this.topics = topics;
+		this.ledger = ledger;
 		this.events = events;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
-	/**
-	 * Tried again when a journey of the contact moved at the same moment: the unsubscribe
-	 * must not fail because a mail went out just then.
-	 */
 	@Override
-	public String unsubscribe(String token, String source, String ip, String userAgent) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return transaction.execute(status -> unsubscribeNow(token, source, ip, userAgent));
+	public Unsubscribed unsubscribe(String token, String source, String ip, String userAgent) {
+		LinkScope scope = links.unsubscribeScopeOf(token).orElseThrow(UnknownUnsubscribeToken::new);
+		Origin origin = new Origin(source, null, ip, userAgent);
+		return transactions.retried(() -> {
+			Contact contact = contacts.find(scope.contactId()).orElseThrow(UnknownUnsubscribeToken::new);
+			if (scope.topic() == null) {
+				unsubscribeFromAll(contact, origin);
 			}
-			catch (ConcurrencyFailureException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
+			else {
+				topics.change(contact.id(), Map.of(scope.topic(), false), origin);
 			}
-		}
+			return new Unsubscribed(contact.email(), scope.topic());
+		});
 	}
 
-	private String unsubscribeNow(String token, String source, String ip, String userAgent) {
-		Contact contact = links.contactOf(token).flatMap(contacts::find).orElseThrow(UnknownUnsubscribeToken::new);
+	@Override
+	public Unsubscribed unsubscribeFromAll(String token, String source, String ip, String userAgent) {
+		String contactId = links.contactOf(token).orElseThrow(UnknownUnsubscribeToken::new);
+		return transactions.retried(() -> {
+			Contact contact = contacts.find(contactId).orElseThrow(UnknownUnsubscribeToken::new);
+			unsubscribeFromAll(contact, new Origin(source, null, ip, userAgent));
+			return new Unsubscribed(contact.email(), null);
+		});
+	}
+
+	@Override
+	public String unsubscribeContact(String contactId, String source, String ip, String userAgent) {
+		return transactions.retried(() -> {
+			Contact contact = contacts.find(contactId).orElseThrow(() -> new UnknownContact(contactId));
+			unsubscribeFromAll(contact, new Origin(source, null, ip, userAgent));
+			return contact.email();
+		});
+	}
+
+	private void unsubscribeFromAll(Contact contact, Origin origin) {
 		Instant now = clock.instant();
-		jdbc.update("""
-				INSERT INTO consent_records (id, contact_id, topic, action, source, ip, user_agent, recorded_at)
-				VALUES (?, ?, NULL, 'UNSUBSCRIBED', ?, ?, ?, ?)""", UUID.randomUUID().toString(), contact.id(), source,
-				clip(ip, 64), clip(userAgent, 512), Timestamp.from(now));
-		suppressions.suppress(contact.email(), SuppressionReason.UNSUBSCRIBED, "unsubscribed (" + source + ")");
-		events.publishEvent(new ContactUnsubscribed(contact.id(), contact.email(), source, now));
-		return contact.email();
-	}
-
-	private static String clip(String text, int max) {
-		return text == null || text.length() <= max ? text : text.substring(0, max);
+		ledger.record(contact.id(), null, "UNSUBSCRIBED", origin, now);
+		suppressions.suppress(contact.email(), SuppressionReason.UNSUBSCRIBED,
+				"unsubscribed (" + origin.source() + ")");
+		events.publishEvent(new ContactUnsubscribed(contact.id(), contact.email(), null, origin.source(), now));
 	}
 
 }

@@ -16,6 +16,9 @@ import io.tidings.consent.ConsentProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The keys links are signed with. A configured key wins; otherwise the first node to need
@@ -40,8 +43,14 @@ class SigningKeys {
 
 	private final Clock clock;
 
-	SigningKeys(JdbcTemplate jdbc, ConsentProperties properties, Clock clock) {
+	private final TransactionTemplate ownTransaction;
+
+	SigningKeys(JdbcTemplate jdbc, ConsentProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.ownTransaction = transactions == null ? null : new TransactionTemplate(transactions);
+		if (ownTransaction != null) {
+			ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		}
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -84,12 +93,17 @@ class SigningKeys {
 			.findFirst();
 	}
 
+	/**
+	 * In a transaction of its own: the first mail asks for the key inside the journey's
+	 * transaction, and a key that rolled back with it must not be cached and signed with.
+	 */
 	private Key create() {
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		try {
-			jdbc.update("INSERT INTO consent_keys (id, secret, created_at) VALUES ('k1', ?, ?)",
-					Base64.getEncoder().encodeToString(secret), Timestamp.from(clock.instant()));
+			ownTransaction.executeWithoutResult(
+					status -> jdbc.update("INSERT INTO consent_keys (id, secret, created_at) VALUES ('k1', ?, ?)",
+							Base64.getEncoder().encodeToString(secret), Timestamp.from(clock.instant())));
 		}
 		catch (DuplicateKeyException anotherNodeMadeIt) {
 			return load();

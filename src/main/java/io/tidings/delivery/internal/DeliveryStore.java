@@ -56,15 +56,17 @@ class DeliveryStore {
 				SET status = 'SENDING', claimed_by = :worker, attempts = attempts + 1, next_attempt_at = :leaseEnd
 				WHERE id IN (:ids)""", new MapSqlParameterSource("ids", ids).addValue("worker", workerId)
 			.addValue("leaseEnd", Timestamp.from(now.plus(lease))));
-		return jdbc.query("""
-				SELECT id, message_id, contact_id, category, recipient, recipient_name, recipient_time_zone, subject,
-				       html_body, text_body, attempts, created_at, unsubscribe_url
-				FROM deliveries WHERE id IN (:ids) ORDER BY created_at, id""", new MapSqlParameterSource("ids", ids),
+		return jdbc.query(
+				"""
+						SELECT id, message_id, contact_id, category, topic, recipient, recipient_name, recipient_time_zone, subject,
+						       html_body, text_body, attempts, created_at, unsubscribe_url
+						FROM deliveries WHERE id IN (:ids) ORDER BY created_at, id""",
+				new MapSqlParameterSource("ids", ids),
 				(rs, row) -> new ClaimedDelivery(rs.getString("id"), rs.getString("message_id"),
 						rs.getString("contact_id"), EmailCategory.valueOf(rs.getString("category")),
-						rs.getString("recipient"), rs.getString("recipient_name"), rs.getString("recipient_time_zone"),
-						rs.getString("subject"), rs.getString("html_body"), rs.getString("text_body"),
-						rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+						rs.getString("topic"), rs.getString("recipient"), rs.getString("recipient_name"),
+						rs.getString("recipient_time_zone"), rs.getString("subject"), rs.getString("html_body"),
+						rs.getString("text_body"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
 						rs.getString("unsubscribe_url")));
 	}
 
@@ -72,8 +74,17 @@ class DeliveryStore {
 		finish(id, workerId, "SENT", "sent_at", smtpReply, null, null);
 	}
 
-	public void markBounced(String id, String workerId, String smtpReply) {
-		finish(id, workerId, "BOUNCED", "bounced_at", smtpReply, smtpReply, "hard bounce");
+	/**
+	 * @return false when the row is no longer this worker's, or gone (the contact was
+	 * erased while its mail was on the wire)
+	 */
+	public boolean markBounced(String id, String workerId, String smtpReply) {
+		return finish(id, workerId, "BOUNCED", "bounced_at", smtpReply, smtpReply, "hard bounce") == 1;
+	}
+
+	public boolean exists(String id) {
+		return jdbc.queryForObject("SELECT count(*) FROM deliveries WHERE id = :id",
+				new MapSqlParameterSource("id", id), Long.class) > 0;
 	}
 
 	public void markFailed(String id, String workerId, String error) {
@@ -188,10 +199,10 @@ class DeliveryStore {
 		return recipients.get(0);
 	}
 
-	private void finish(String id, String workerId, String status, String timeColumn, String smtpReply, String error,
+	private int finish(String id, String workerId, String status, String timeColumn, String smtpReply, String error,
 			String reason) {
 		String setTime = timeColumn == null ? "" : ", " + timeColumn + " = :now";
-		jdbc.update(
+		return jdbc.update(
 				"UPDATE deliveries SET status = :status, smtp_reply = :reply, last_error = :error,"
 						+ " status_reason = :reason, report_due = TRUE, next_attempt_at = :now" + setTime
 						+ " WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker",

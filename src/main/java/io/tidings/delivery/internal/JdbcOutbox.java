@@ -52,16 +52,18 @@ class JdbcOutbox implements Outbox {
 		String messageId = "<" + id + "@" + properties.messageIdDomain() + ">";
 		Timestamp now = Timestamp.from(clock.instant());
 		SendingStep step = email.step() != null ? email.step() : NO_STEP;
-		jdbc.update("""
-				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, journey_instance_id,
-				    execution_id, activity_instance_id, step_id, template_key, category, recipient, recipient_name,
-				    recipient_time_zone, subject, html_body, text_body, unsubscribe_url, status, attempts,
-				    next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""", id,
-				email.dedupeKey(), messageId, email.contactId(), step.journeyKey(), step.instanceId(),
+		jdbc.update(
+				"""
+						INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, journey_instance_id,
+						    execution_id, activity_instance_id, step_id, template_key, category, topic, recipient, recipient_name,
+						    recipient_time_zone, subject, html_body, text_body, unsubscribe_url, status, attempts,
+						    next_attempt_at, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""",
+				id, email.dedupeKey(), messageId, email.contactId(), step.journeyKey(), step.instanceId(),
 				step.executionId(), step.activityInstanceId(), step.stepId(), email.templateKey(),
-				email.category().name(), email.recipient(), email.recipientName(), email.recipientTimeZone(),
-				email.subject(), email.html(), email.text(), email.unsubscribeUrl(), now, now);
+				email.category().name(), email.topic(), email.recipient(), email.recipientName(),
+				email.recipientTimeZone(), email.subject(), email.html(), email.text(), email.unsubscribeUrl(), now,
+				now);
 		wakeWorkersAfterCommit();
 		return new QueuedDelivery(id, messageId, true);
 	}
@@ -75,8 +77,8 @@ class JdbcOutbox implements Outbox {
 	}
 
 	/**
-	 * The contact unsubscribed: its marketing mail that no worker has taken yet is
-	 * withdrawn in the same transaction.
+	 * The contact unsubscribed: its marketing mail of the topic (or all of it) that no
+	 * worker has taken yet is withdrawn in the same transaction.
 	 */
 	@EventListener
 	void on(ContactUnsubscribed unsubscribed) {
@@ -85,8 +87,9 @@ class JdbcOutbox implements Outbox {
 		jdbc.update("""
 				UPDATE deliveries SET status = 'CANCELLED', status_reason = 'contact unsubscribed', report_due = TRUE,
 				                      next_attempt_at = ?
-				WHERE contact_id = ? AND category = 'MARKETING' AND status IN ('QUEUED', 'DEFERRED')""",
-				Timestamp.from(clock.instant()), unsubscribed.contactId());
+				WHERE contact_id = ? AND category = 'MARKETING' AND status IN ('QUEUED', 'DEFERRED')
+				  AND (CAST(? AS VARCHAR(64)) IS NULL OR topic = ?)""", Timestamp.from(clock.instant()),
+				unsubscribed.contactId(), unsubscribed.topic(), unsubscribed.topic());
 	}
 
 	private void wakeWorkersAfterCommit() {

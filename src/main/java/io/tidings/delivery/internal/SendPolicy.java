@@ -8,13 +8,14 @@ import java.util.Optional;
 
 import io.tidings.consent.EmailCategory;
 import io.tidings.consent.Suppressions;
+import io.tidings.consent.TopicConsents;
 import io.tidings.delivery.DeliveryProperties;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The checks a claimed mail passes at the last moment before it goes on the wire:
- * suppression and unsubscribes, then for marketing mail quiet hours and the frequency
+ * suppression, the topic's consent, then for marketing mail quiet hours and the frequency
  * cap. Transactional mail is never held back by the last two.
  */
 @Component
@@ -22,14 +23,18 @@ class SendPolicy {
 
 	private final Suppressions suppressions;
 
+	private final TopicConsents topicConsents;
+
 	private final DeliveryStore store;
 
 	private final DeliveryProperties properties;
 
 	private final Clock clock;
 
-	SendPolicy(Suppressions suppressions, DeliveryStore store, DeliveryProperties properties, Clock clock) {
+	SendPolicy(Suppressions suppressions, TopicConsents topicConsents, DeliveryStore store,
+			DeliveryProperties properties, Clock clock) {
 		this.suppressions = suppressions;
+		this.topicConsents = topicConsents;
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
@@ -42,6 +47,10 @@ class SendPolicy {
 		}
 		if (delivery.category() != EmailCategory.MARKETING) {
 			return Decision.SEND;
+		}
+		Optional<String> noConsent = topicConsents.blockReason(delivery.contactId(), delivery.topic());
+		if (noConsent.isPresent()) {
+			return Decision.skip(noConsent.get());
 		}
 		Instant now = clock.instant();
 		DeliveryProperties.QuietHours quiet = properties.quietHours();

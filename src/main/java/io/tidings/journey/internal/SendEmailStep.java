@@ -3,7 +3,8 @@ package io.tidings.journey.internal;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.tidings.consent.EmailCategory;
+import io.tidings.consent.EmailPurpose;
+import io.tidings.consent.Topics;
 import io.tidings.consent.UnsubscribeLinks;
 import io.tidings.contact.Contact;
 import io.tidings.contact.Contacts;
@@ -19,13 +20,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Send email" step: {@code camunda:delegateExpression="${sendEmail}"} with input
- * parameters {@code template} (a key under templates/mail/) and {@code category}
- * (marketing by default). Renders for the contact's locale and records the mail in the
- * outbox in the engine's transaction; nothing goes over SMTP here. The step then waits
- * until the delivery's outcome is reported (sent, skipped, bounced), so the next timer
- * counts from the moment the mail really went out, and a mail that keeps failing shows as
- * an incident on this step. A missing contact or template is a technical failure: the job
- * retries and then becomes an incident in Cockpit.
+ * parameters {@code template} (a key under templates/mail/) and {@code category}:
+ * {@code transactional} or a marketing topic ({@code marketing}, or nothing, means the
+ * default topic). Renders for the contact's locale and records the mail in the outbox in
+ * the engine's transaction; nothing goes over SMTP here. The step then waits until the
+ * delivery's outcome is reported (sent, skipped, bounced), so the next timer counts from
+ * the moment the mail really went out, and a mail that keeps failing shows as an incident
+ * on this step. A missing contact or template is a technical failure: the job retries and
+ * then becomes an incident in Cockpit.
  */
 @Component("sendEmail")
 class SendEmailStep extends AbstractBpmnActivityBehavior {
@@ -38,7 +40,11 @@ class SendEmailStep extends AbstractBpmnActivityBehavior {
 
 	private final UnsubscribeLinks unsubscribeLinks;
 
-	SendEmailStep(Contacts contacts, EmailTemplates templates, Outbox outbox, UnsubscribeLinks unsubscribeLinks) {
+	private final Topics topics;
+
+	SendEmailStep(Contacts contacts, EmailTemplates templates, Outbox outbox, UnsubscribeLinks unsubscribeLinks,
+			Topics topics) {
+		this.topics = topics;
 		this.contacts = contacts;
 		this.templates = templates;
 		this.outbox = outbox;
@@ -48,21 +54,24 @@ class SendEmailStep extends AbstractBpmnActivityBehavior {
 	@Override
 	public void execute(ActivityExecution execution) {
 		String templateKey = StepInputs.requiredString(execution, "template");
-		EmailCategory category = EmailCategory.parse(StepInputs.optionalString(execution, "category"));
+		EmailPurpose purpose = topics.purposeOf(StepInputs.optionalString(execution, "category"));
 		Contact contact = contacts.find(execution.getProcessBusinessKey())
 			.orElseThrow(() -> new IllegalStateException("Journey instance has no known contact (business key '"
 					+ execution.getProcessBusinessKey() + "')"));
 		SendingStep step = new SendingStep(JourneyKeys.of(execution), execution.getProcessInstanceId(),
 				execution.getId(), execution.getActivityInstanceId(), execution.getCurrentActivityId());
-		String unsubscribeUrl = category == EmailCategory.MARKETING ? unsubscribeLinks.urlFor(contact.id()) : null;
+		String unsubscribeUrl = purpose.isMarketing() ? unsubscribeLinks.urlFor(contact.id(), purpose.topic()) : null;
 		Map<String, Object> model = new HashMap<>(
 				Map.of("contact", contact.asTemplateModel(), "data", execution.getVariables(), "journey",
 						Map.of("key", step.journeyKey(), "step", step.stepId(), "instanceId", step.instanceId())));
 		model.put("unsubscribeUrl", unsubscribeUrl);
+		model.put("preferencesUrl",
+				purpose.isMarketing() ? unsubscribeLinks.preferencesUrlFor(contact.id(), purpose.topic()) : null);
+		model.put("topic", purpose.topic());
 		RenderedEmail email = templates.render(templateKey, contact.preferredLocale().orElse(null), model);
 		outbox.enqueue(new OutgoingEmail(step.instanceId() + "/" + step.activityInstanceId(), contact.id(), step,
-				templateKey, category, contact.email(), contact.displayName(), contact.timeZone(), email.subject(),
-				email.html(), email.text(), unsubscribeUrl));
+				templateKey, purpose.category(), purpose.topic(), contact.email(), contact.displayName(),
+				contact.timeZone(), email.subject(), email.html(), email.text(), unsubscribeUrl));
 	}
 
 	/** The delivery's outcome was reported (see {@link DeliveryOutcomeListener}). */

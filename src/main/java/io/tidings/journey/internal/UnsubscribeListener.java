@@ -8,10 +8,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends the contact's running marketing journeys the moment it unsubscribes, in the same
- * transaction. A journey that waits for the BPMN message {@code Unsubscribed} gets it and
- * decides for itself; the others are cancelled, with the reason in their history (Cockpit
- * shows it as the delete reason).
+ * Ends the contact's running journeys of the topic it unsubscribed from (of any topic,
+ * for an unsubscribe from all marketing mail) the moment it unsubscribes, in the same
+ * transaction. A journey that waits for the BPMN message {@code Unsubscribed} gets it,
+ * with {@code unsubscribeSource} and {@code unsubscribeTopic}, and decides for itself;
+ * the others are cancelled, with the reason in their history (Cockpit shows it as the
+ * delete reason). Transactional journeys go on.
  */
 @Component
 class UnsubscribeListener {
@@ -29,21 +31,28 @@ class UnsubscribeListener {
 
 	@EventListener
 	void on(ContactUnsubscribed unsubscribed) {
-		ConcurrentJourneyChange.translated(() -> endMarketingJourneys(unsubscribed));
+		ConcurrentJourneyChange.translated(() -> endJourneysOfTopic(unsubscribed));
 	}
 
-	private void endMarketingJourneys(ContactUnsubscribed unsubscribed) {
+	private void endJourneysOfTopic(ContactUnsubscribed unsubscribed) {
 		for (ProcessInstance journey : runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(unsubscribed.contactId())
 			.list()) {
+			if (!unsubscribed.fromAllMarketing()
+					&& !marketing.topicsOf(journey.getProcessDefinitionId()).contains(unsubscribed.topic())) {
+				continue;
+			}
 			boolean handled = !runtime.createMessageCorrelation(UNSUBSCRIBED)
 				.processInstanceId(journey.getId())
 				.setVariable("unsubscribeSource", unsubscribed.source())
+				.setVariable("unsubscribeTopic", unsubscribed.fromAllMarketing() ? "all" : unsubscribed.topic())
 				.correlateAllWithResult()
 				.isEmpty();
 			if (!handled && marketing.sendsMarketing(journey.getProcessDefinitionId())) {
 				runtime.deleteProcessInstance(journey.getId(),
-						"Contact unsubscribed from marketing mail (" + unsubscribed.source() + ")");
+						"Contact unsubscribed from "
+								+ (unsubscribed.fromAllMarketing() ? "all marketing mail" : unsubscribed.topic()) + " ("
+								+ unsubscribed.source() + ")");
 			}
 		}
 	}

@@ -1,6 +1,8 @@
 package io.tidings.template.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.tidings.template.EmailTemplates;
 import io.tidings.template.RenderedEmail;
+import io.tidings.template.SenderProperties;
 import io.tidings.template.TemplateHasNoSubject;
 import io.tidings.template.TemplateProperties;
 import io.tidings.template.UnknownTemplate;
@@ -21,13 +24,16 @@ import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 
 /**
  * Renders email templates with an engine of their own: it sees only the model it is given
  * (no Spring beans, no request), and contact data reaches it as variables, so it is
- * escaped and never evaluated.
+ * escaped and never evaluated. Every render also gets {@code sender} (name, postal
+ * address) for the footer, and the layout's texts ({@code #{footer.*}}) come from
+ * {@code layouts/email*.properties} next to the templates, in the mail's locale.
  */
 @Service
 class ThymeleafEmailTemplates implements EmailTemplates {
@@ -42,9 +48,13 @@ class ThymeleafEmailTemplates implements EmailTemplates {
 
 	private final Map<String, Optional<String>> resolved = new ConcurrentHashMap<>();
 
-	ThymeleafEmailTemplates(ApplicationContext context, TemplateProperties properties) {
+	private final Map<String, Object> sender = new HashMap<>();
+
+	ThymeleafEmailTemplates(ApplicationContext context, TemplateProperties properties, SenderProperties sender) {
 		this.resources = context;
 		this.properties = properties;
+		this.sender.put("name", sender.name());
+		this.sender.put("postalAddress", sender.postalAddress());
 		SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
 		resolver.setApplicationContext(context);
 		resolver.setPrefix(location());
@@ -53,6 +63,7 @@ class ThymeleafEmailTemplates implements EmailTemplates {
 		resolver.setCharacterEncoding("UTF-8");
 		resolver.setCacheable(properties.cache());
 		engine.setTemplateResolver(resolver);
+		engine.setTemplateEngineMessageSource(messages(context));
 		engine.setEnableSpringELCompiler(true);
 	}
 
@@ -60,7 +71,9 @@ class ThymeleafEmailTemplates implements EmailTemplates {
 	public RenderedEmail render(String templateKey, Locale locale, Map<String, Object> model) {
 		Locale wanted = locale != null ? locale : properties.defaultLocale();
 		String name = resolve(templateKey, wanted).orElseThrow(() -> new UnknownTemplate(templateKey));
-		Context context = new Context(wanted, model);
+		Map<String, Object> variables = new HashMap<>(model);
+		variables.putIfAbsent("sender", sender);
+		Context context = new Context(wanted, variables);
 		String html = engine.process(name, context);
 		Document document = Jsoup.parse(html);
 		String subject = document.title().replaceAll("\\s+", " ").strip();
@@ -113,6 +126,16 @@ class ThymeleafEmailTemplates implements EmailTemplates {
 		String suffix = name.substring(("mail/" + templateKey).length());
 		return suffix.isEmpty() ? properties.defaultLocale()
 				: Locale.forLanguageTag(suffix.substring(1).replace('_', '-'));
+	}
+
+	private ReloadableResourceBundleMessageSource messages(ResourceLoader loader) {
+		ReloadableResourceBundleMessageSource messages = new ReloadableResourceBundleMessageSource();
+		messages.setResourceLoader(loader);
+		messages.setBasename(location() + "layouts/email");
+		messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+		messages.setFallbackToSystemLocale(false);
+		messages.setCacheSeconds(properties.cache() ? -1 : 0);
+		return messages;
 	}
 
 	private String location() {

@@ -109,7 +109,7 @@ class DkimSigningTest {
 	@Test
 	void nonAsciiSubjectNameAndBodyStillVerify() throws Exception {
 		ClaimedDelivery delivery = new ClaimedDelivery("d-2", "<d-2@shop.example>", "c-2", EmailCategory.TRANSACTIONAL,
-				"anne@example.com", "Änne Müller", "Europe/Berlin", "Grüße aus Köln 🎉, Änne",
+				null, "anne@example.com", "Änne Müller", "Europe/Berlin", "Grüße aus Köln 🎉, Änne",
 				"<html><body><p>Schöne Grüße – " + "sehr lange Zeile ".repeat(80) + "</p></body></html>",
 				"Schöne Grüße\n\n\n", 1, Instant.now(), null);
 
@@ -174,8 +174,9 @@ class DkimSigningTest {
 	}
 
 	static ClaimedDelivery delivery(String id, String subject, String name) {
-		return new ClaimedDelivery(id, "<" + id + "@shop.example>", "c-1", EmailCategory.MARKETING, "ann@example.com",
-				name, null, subject, "<html><body><p>Hi " + name + ", your order shipped.</p></body></html>",
+		return new ClaimedDelivery(id, "<" + id + "@shop.example>", "c-1", EmailCategory.MARKETING, "newsletter",
+				"ann@example.com", name, null, subject,
+				"<html><body><p>Hi " + name + ", your order shipped.</p></body></html>",
 				"Hi " + name + ", your order shipped.\n", 1, Instant.now(), null);
 	}
 

@@ -49,8 +49,9 @@ class MimeMessagesTest {
 	}
 
 	private static ClaimedDelivery delivery(String subject, String name) {
-		return new ClaimedDelivery("d-1", "<d-1@shop.example>", "c-1", EmailCategory.MARKETING, "ann@example.com", name,
-				null, subject, "<html><body><p>Hi</p></body></html>", "Hi\n", 1, Instant.now(), null);
+		return new ClaimedDelivery("d-1", "<d-1@shop.example>", "c-1", EmailCategory.MARKETING, "newsletter",
+				"ann@example.com", name, null, subject, "<html><body><p>Hi</p></body></html>", "Hi\n", 1, Instant.now(),
+				null);
 	}
 
 	private static String wire(MimeMessage message) throws Exception {

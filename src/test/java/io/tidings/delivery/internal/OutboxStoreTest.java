@@ -182,8 +182,8 @@ class OutboxStoreTest {
 		String instance = dedupeKey.split("/")[0];
 		return new OutgoingEmail(dedupeKey, "c-1",
 				new SendingStep("welcome", instance, instance, dedupeKey.split("/")[1], "Send"), "welcome",
-				EmailCategory.MARKETING, "ann@example.com", "Ann", "Europe/Amsterdam", "Welcome", "<p>Hi</p>", "Hi",
-				null);
+				EmailCategory.MARKETING, "newsletter", "ann@example.com", "Ann", "Europe/Amsterdam", "Welcome",
+				"<p>Hi</p>", "Hi", null);
 	}
 
 	@TestConfiguration

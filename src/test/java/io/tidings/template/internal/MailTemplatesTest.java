@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.tidings.template.RenderedEmail;
+import io.tidings.template.SenderProperties;
 import io.tidings.template.TemplateProperties;
 import io.tidings.template.UnknownTemplate;
 import org.junit.jupiter.api.Test;
@@ -97,14 +98,16 @@ class MailTemplatesTest {
 		contact.put("email", "ann@example.com");
 		contact.put("firstName", firstName);
 		contact.put("attributes", Map.of("plan", "free"));
-		return Map.of("contact", contact, "data", Map.of(), "journey", Map.of("key", "welcome", "step", "Send"));
+		return Map.of("contact", contact, "data", Map.of("confirmUrl", "https://mail.shop.example/confirm/t0k3n"),
+				"journey", Map.of("key", "welcome", "step", "Send"));
 	}
 
 	private static ThymeleafEmailTemplates templates() {
 		GenericApplicationContext context = new GenericApplicationContext();
 		context.refresh();
 		return new ThymeleafEmailTemplates(context,
-				new TemplateProperties("classpath:/templates/", Locale.ENGLISH, true));
+				new TemplateProperties("classpath:/templates/", Locale.ENGLISH, true),
+				new SenderProperties("Tidings", "1 Test Street, Testville"));
 	}
 
 }
