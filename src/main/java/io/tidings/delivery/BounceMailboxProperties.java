@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The IMAP mailbox where bounces arrive after a mail was accepted, as delivery status
- * reports (RFC 3464). Off by default.
+ * reports (RFC 3464), and where spam complaints may arrive as feedback-loop reports (ARF,
+ * RFC 5965). Off by default.
  *
  * @param enabled poll the mailbox
  * @param host the IMAP server

@@ -12,15 +12,21 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBatchBodyBytes the same for {@code POST /api/events/batch}
  * @param maxImportBodyBytes the same for {@code POST /api/contacts/import}, which streams
  * the file rather than buffering it
+ * @param maxFeedbackReportBytes the same for {@code POST /api/feedback-loop}: an ARF
+ * report carries the whole reported mail
  */
 @Validated
 @ConfigurationProperties("tidings.api")
 public record ApiProperties(@Min(1024) int maxBodyBytes, @Min(1024) @DefaultValue("16777216") int maxBatchBodyBytes,
-		@Min(1024) @DefaultValue("1073741824") long maxImportBodyBytes) {
+		@Min(1024) @DefaultValue("1073741824") long maxImportBodyBytes,
+		@Min(1024) @DefaultValue("1048576") int maxFeedbackReportBytes) {
 
 	long limitFor(String path) {
 		if (path.endsWith("/api/contacts/import")) {
 			return maxImportBodyBytes;
+		}
+		if (path.endsWith("/api/feedback-loop")) {
+			return maxFeedbackReportBytes;
 		}
 		return path.endsWith("/api/events/batch") ? maxBatchBodyBytes : maxBodyBytes;
 	}

@@ -1,6 +1,7 @@
 package io.tidings.delivery.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +26,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the bounce mailbox every poll interval and hands each hard bounce its delivery
- * status reports name to the {@link AsyncBounceHandler}. A report is marked seen and
- * moved or deleted only after all its bounces were handled; anything else is marked seen
- * and left (or moved to the ignored folder). Each poll opens a fresh connection, so a
- * mailbox that cannot be reached is simply tried again at the next one.
+ * status reports name to the {@link AsyncBounceHandler}, and each spam complaint a
+ * feedback-loop report (ARF) makes to the {@link ComplaintHandler}. A report is marked
+ * seen and moved or deleted only after all its bounces were handled; anything else is
+ * marked seen and left (or moved to the ignored folder). Each poll opens a fresh
+ * connection, so a mailbox that cannot be reached is simply tried again at the next one.
  */
 @Component
 @ConditionalOnProperty(name = "tidings.delivery.bounce-mailbox.enabled", havingValue = "true")
@@ -40,15 +42,18 @@ class BounceMailboxPoller implements SmartLifecycle {
 
 	private final AsyncBounceHandler handler;
 
+	private final ComplaintHandler complaints;
+
 	private final Session session;
 
 	private ScheduledExecutorService executor;
 
 	private volatile boolean stopping;
 
-	BounceMailboxPoller(BounceMailboxProperties properties, AsyncBounceHandler handler) {
+	BounceMailboxPoller(BounceMailboxProperties properties, AsyncBounceHandler handler, ComplaintHandler complaints) {
 		this.properties = properties;
 		this.handler = handler;
+		this.complaints = complaints;
 		this.session = Session.getInstance(ImapSettings.of(properties));
 	}
 
@@ -121,10 +126,12 @@ class BounceMailboxPoller implements SmartLifecycle {
 	}
 
 	private void read(Store store, Message message) throws MessagingException {
+		MimeMessage copy;
 		List<ReportedBounce> reports;
 		try {
 			// One fetch of the whole mail; the session's peek setting keeps it unseen.
-			reports = DsnReports.read(new MimeMessage((MimeMessage) message));
+			copy = new MimeMessage((MimeMessage) message);
+			reports = DsnReports.read(copy);
 		}
 		catch (FolderClosedException | StoreClosedException ex) {
 			throw ex;
@@ -135,7 +142,13 @@ class BounceMailboxPoller implements SmartLifecycle {
 			return;
 		}
 		if (reports.isEmpty()) {
-			file(store, message, properties.ignoredFolder(), false);
+			Optional<FeedbackReport> complaint = ArfReports.read(copy);
+			if (complaint.isEmpty()) {
+				file(store, message, properties.ignoredFolder(), false);
+			}
+			else if (hand(complaint.get())) {
+				file(store, message, properties.processedFolder(), true);
+			}
 			return;
 		}
 		for (ReportedBounce bounce : reports) {
@@ -144,6 +157,21 @@ class BounceMailboxPoller implements SmartLifecycle {
 			}
 		}
 		file(store, message, properties.processedFolder(), true);
+	}
+
+	/** Hands a feedback report over; false when that failed and it must stay unseen. */
+	private boolean hand(FeedbackReport report) {
+		try {
+			var receipt = complaints.recordComplaint(report);
+			log.info("Feedback report ({}) for {}: {}", report.feedbackType(), report.originalMessageId(),
+					receipt.outcome());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not record the feedback report on {}; it stays unseen for the next poll: {}",
+					report.originalMessageId(), ex.toString());
+			return false;
+		}
 	}
 
 	/** Hands one bounce over; false when that failed and the report must stay unseen. */

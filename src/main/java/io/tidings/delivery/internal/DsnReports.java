@@ -145,9 +145,9 @@ final class DsnReports {
 
 	/**
 	 * The first (or last) Message-ID in a header, in the form the outbox stores it:
-	 * {@code <id@domain>}.
+	 * {@code <id@domain>}. Feedback reports (ARF) name the original mail the same way.
 	 */
-	private static String messageId(String header, boolean last) {
+	static String messageId(String header, boolean last) {
 		if (header == null) {
 			return null;
 		}

@@ -1,6 +1,7 @@
 package io.tidings.delivery.web;
 
 import io.tidings.delivery.DeliveryNotRetryable;
+import io.tidings.delivery.MalformedFeedbackReport;
 import io.tidings.delivery.UnknownDelivery;
 import io.tidings.platform.Problems;
 
@@ -26,6 +27,11 @@ class DeliveryProblems {
 	ResponseEntity<ProblemDetail> deliveryNotRetryable(DeliveryNotRetryable ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT)
 			.body(Problems.conflict("Delivery cannot be retried", ex.getMessage()));
+	}
+
+	@ExceptionHandler(MalformedFeedbackReport.class)
+	ResponseEntity<ProblemDetail> malformedFeedbackReport(MalformedFeedbackReport ex) {
+		return ResponseEntity.badRequest().body(Problems.badRequest("Not a feedback report", ex.getMessage()));
 	}
 
 }

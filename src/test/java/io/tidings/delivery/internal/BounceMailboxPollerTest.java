@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.delivery.BounceMailboxProperties;
+import io.tidings.delivery.FeedbackReceipt;
 import io.tidings.support.Eventually;
 import io.tidings.support.FreePort;
 import jakarta.mail.Flags;
@@ -45,6 +46,14 @@ class BounceMailboxPollerTest {
 
 	final RecordingHandler handler = new RecordingHandler(Set.of(POSTFIX_ID, SENDMAIL_ID));
 
+	final List<String> complained = new CopyOnWriteArrayList<>();
+
+	final ComplaintHandler complaints = (report) -> {
+		complained.add(report.feedbackType() + " " + report.originalMessageId());
+		return new FeedbackReceipt(report.feedbackType(), true, "message-id", "d-1", true, true,
+				FeedbackReceipt.RECORDED);
+	};
+
 	GreenMailUser bounces;
 
 	@BeforeEach
@@ -68,6 +77,24 @@ class BounceMailboxPollerTest {
 		poller.pollOnce();
 
 		assertThat(handler.recorded).hasSize(4);
+	}
+
+	@Test
+	void handsFeedbackLoopReportsToTheComplaintHandlerAndKeepsWhatIsNoReport() throws Exception {
+		deliver("postfix-user-unknown.eml");
+		for (String sample : new String[] { "yahoo-abuse-full-message.eml", "not-spam.eml",
+				"malformed-no-feedback-part.eml" }) {
+			bounces.deliver(ArfReportsTest.sample(sample));
+		}
+
+		poller(imap.getImap().getPort(), "Processed", "Ignored").pollOnce();
+
+		assertThat(handler.recorded).containsExactly(POSTFIX_ID + " gone@example.net");
+		assertThat(complained).containsExactly("abuse <7c0f3d2a-5b8e-4c1d-9e2f-a1b2c3d4e5f6@tidings.localhost>",
+				"not-spam <4b3a2918-0f7e-4d6c-9b5a-483726150f4e@tidings.localhost>");
+		assertThat(folder("Processed")).containsExactly("Undelivered Mail Returned to Sender (seen)",
+				"FW: Ann, three tips for your first week (seen)", "Not-spam report (seen)");
+		assertThat(folder("Ignored")).containsExactly("Abuse report (seen)");
 	}
 
 	@Test
@@ -130,7 +157,7 @@ class BounceMailboxPollerTest {
 		var properties = new BounceMailboxProperties(true, "127.0.0.1", port, false, "bounces", "secret", "INBOX",
 				Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(5), 100, processedFolder,
 				ignoredFolder);
-		return new BounceMailboxPoller(properties, handler);
+		return new BounceMailboxPoller(properties, handler, complaints);
 	}
 
 	void deliver(String... samples) throws Exception {

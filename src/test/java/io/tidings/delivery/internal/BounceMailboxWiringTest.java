@@ -75,6 +75,11 @@ class BounceMailboxWiringTest {
 			return (messageId, recipient, diagnostic) -> false;
 		}
 
+		@Bean
+		ComplaintHandler complaints() {
+			return (report) -> null;
+		}
+
 	}
 
 }
