@@ -36,7 +36,7 @@ class ModularityTest {
 	@Test
 	void internalsStayInsideTheirModule() {
 		for (String module : new String[] { "broadcast", "consent", "contact", "delivery", "event", "journey",
-				"template", "trigger" }) {
+				"privacy", "template", "trigger" }) {
 			noClasses().that()
 				.resideOutsideOfPackage("io.tidings." + module + "..")
 				.should()

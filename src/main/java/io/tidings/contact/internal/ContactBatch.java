@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import io.tidings.contact.Birthday;
 import io.tidings.contact.ContactChange;
@@ -32,14 +34,17 @@ class ContactBatch {
 
 	private final Clock clock;
 
+	private final JdbcErasedAddresses erasedAddresses;
+
 	private static final int[] CONTACT_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
 			Types.VARCHAR, Types.SMALLINT, Types.SMALLINT, Types.SMALLINT, Types.DATE, Types.VARCHAR, Types.TIMESTAMP };
 
 	private static final int[] ATTRIBUTE_TYPES = { Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL,
 			Types.BOOLEAN, Types.DATE };
 
-	ContactBatch(JdbcTemplate jdbc, JsonAttributes json, Clock clock) {
+	ContactBatch(JdbcTemplate jdbc, JsonAttributes json, Clock clock, JdbcErasedAddresses erasedAddresses) {
 		this.jdbc = jdbc;
+		this.erasedAddresses = erasedAddresses;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -49,13 +54,19 @@ class ContactBatch {
 
 	Written write(List<Checked> rows, String emailColumn) {
 		Map<String, ContactDraft> drafts = ContactDraft.lockStored(jdbc, json, rows);
+		Set<String> erased = erasedAddresses
+			.erasedAmong(rows.stream().map(row -> row.change().email()).filter(Objects::nonNull).toList());
 		List<ImportRejection> rejections = new ArrayList<>();
 		int created = 0;
 		int updated = 0;
 		for (Checked row : rows) {
 			ContactChange change = row.change();
 			ContactDraft draft = drafts.get(change.id());
-			if (draft != null) {
+			if (change.email() != null && erased.contains(change.email()) && !alreadyHas(draft, change.email())) {
+				rejections.add(new ImportRejection(row.row(), row.line(), change.id(), emailColumn,
+						emailColumn + " was erased on request and is not imported again"));
+			}
+			else if (draft != null) {
 				draft.merge(change);
 				updated++;
 			}
@@ -70,6 +81,14 @@ class ContactBatch {
 		}
 		save(drafts.values());
 		return new Written(created, updated, rejections);
+	}
+
+	/**
+	 * A person who came back after an erasure (through the API) may be imported with the
+	 * address they gave again.
+	 */
+	private static boolean alreadyHas(ContactDraft draft, String email) {
+		return draft != null && draft.email != null && draft.email.strip().equalsIgnoreCase(email.strip());
 	}
 
 	private void save(Iterable<ContactDraft> drafts) {

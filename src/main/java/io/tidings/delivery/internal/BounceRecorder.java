@@ -29,8 +29,11 @@ class BounceRecorder implements AsyncBounceHandler {
 	@Transactional
 	public void bouncedNow(ClaimedDelivery delivery, String workerId, String reply) {
 		log.info("Delivery {} bounced: {}", delivery.id(), reply);
-		store.markBounced(delivery.id(), workerId, reply);
-		suppressions.suppress(delivery.recipient(), SuppressionReason.HARD_BOUNCE, reply);
+		if (store.markBounced(delivery.id(), workerId, reply) || store.exists(delivery.id())) {
+			suppressions.suppress(delivery.recipient(), SuppressionReason.HARD_BOUNCE, reply);
+		}
+		// else the contact was erased while the mail was on the wire: its address must
+		// not come back as a suppression row (the erasure kept its hash).
 	}
 
 	/**
