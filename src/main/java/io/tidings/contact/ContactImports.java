@@ -15,11 +15,14 @@ public interface ContactImports {
 	/**
 	 * Reads the file to its end, never holding more than one batch of rows.
 	 * @param csv UTF-8 CSV whose first row names the columns
+	 * @param consent the consent the caller vouches for every imported contact, or null
+	 * @throws io.tidings.platform.InvalidInput when the consent names an unknown topic or
+	 * no source; nothing was read or stored
 	 * @throws MalformedImport when the header row is unusable; nothing was stored
 	 * @throws ImportStopped when the file breaks off or breaks the format after the
 	 * header; the batches before stay imported
 	 */
-	ContactImport run(InputStream csv, String startedBy);
+	ContactImport run(InputStream csv, String startedBy, ImportConsent consent);
 
 	Optional<ContactImport> find(String importId);
 

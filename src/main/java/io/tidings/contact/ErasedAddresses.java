@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The addresses of contacts whose personal data was erased on request, kept only as a
@@ -21,6 +23,12 @@ public interface ErasedAddresses {
 
 	/** When the address was erased, or empty when it was not. */
 	Optional<Instant> erasedAt(String email);
+
+	/**
+	 * Which of these addresses were erased, as given, in one query: an import asks once
+	 * per batch.
+	 */
+	Set<String> erasedAmong(Collection<String> emails);
 
 	/**
 	 * Forgets that the address was erased, when the person opts in again.

@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Set;
 
 import io.tidings.contact.Birthday;
 import io.tidings.contact.ContactChange;
+import io.tidings.contact.ImportConsentRecorder.ImportedContact;
 import io.tidings.contact.ImportRejection;
 import io.tidings.contact.internal.ImportRows.Checked;
 
@@ -49,7 +51,7 @@ class ContactBatch {
 		this.clock = clock;
 	}
 
-	record Written(int created, int updated, List<ImportRejection> rejections) {
+	record Written(int created, int updated, List<ImportRejection> rejections, List<ImportedContact> contacts) {
 	}
 
 	Written write(List<Checked> rows, String emailColumn) {
@@ -57,6 +59,7 @@ class ContactBatch {
 		Set<String> erased = erasedAddresses
 			.erasedAmong(rows.stream().map(row -> row.change().email()).filter(Objects::nonNull).toList());
 		List<ImportRejection> rejections = new ArrayList<>();
+		Map<String, ContactDraft> accepted = new LinkedHashMap<>();
 		int created = 0;
 		int updated = 0;
 		for (Checked row : rows) {
@@ -68,6 +71,7 @@ class ContactBatch {
 			}
 			else if (draft != null) {
 				draft.merge(change);
+				accepted.put(draft.id, draft);
 				updated++;
 			}
 			else if (change.email() == null) {
@@ -75,12 +79,15 @@ class ContactBatch {
 						emailColumn + " is required for a new contact"));
 			}
 			else {
-				drafts.put(change.id(), ContactDraft.created(change));
+				ContactDraft fresh = ContactDraft.created(change);
+				drafts.put(change.id(), fresh);
+				accepted.put(fresh.id, fresh);
 				created++;
 			}
 		}
 		save(drafts.values());
-		return new Written(created, updated, rejections);
+		return new Written(created, updated, rejections,
+				accepted.values().stream().map(draft -> new ImportedContact(draft.id, draft.email)).toList());
 	}
 
 	/**

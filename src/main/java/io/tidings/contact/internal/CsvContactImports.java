@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import io.tidings.contact.ContactImport;
 import io.tidings.contact.ContactImportProperties;
 import io.tidings.contact.ContactImports;
+import io.tidings.contact.ImportConsent;
+import io.tidings.contact.ImportConsentRecorder;
 import io.tidings.contact.ImportRejection;
 import io.tidings.contact.ImportStopped;
 import io.tidings.contact.MalformedImport;
@@ -38,19 +40,27 @@ class CsvContactImports implements ContactImports {
 
 	private final ContactImportProperties properties;
 
-	CsvContactImports(ImportBatches batches, ImportLog log, Validator validator, ContactImportProperties properties) {
+	private final ImportConsentRecorder consents;
+
+	CsvContactImports(ImportBatches batches, ImportLog log, Validator validator, ContactImportProperties properties,
+			ImportConsentRecorder consents) {
 		this.batches = batches;
+		this.consents = consents;
 		this.log = log;
 		this.validator = validator;
 		this.properties = properties;
 	}
 
 	@Override
-	public ContactImport run(InputStream csv, String startedBy) {
+	public ContactImport run(InputStream csv, String startedBy, ImportConsent consent) {
+		if (consent != null) {
+			consents.check(consent);
+		}
 		CsvReader reader = new CsvReader(new StrictUtf8Reader(csv), properties.maxRowChars());
 		ImportHeader header = ImportHeader.of(header(reader));
 		ImportRows rows = new ImportRows(header, validator);
-		ImportBatches.Run run = batches.start(UUID.randomUUID().toString(), startedBy, header.columnOf(Field.EMAIL));
+		ImportBatches.Run run = batches.start(UUID.randomUUID().toString(), startedBy, header.columnOf(Field.EMAIL),
+				consent);
 		String failure = null;
 		try {
 			long row = 1;

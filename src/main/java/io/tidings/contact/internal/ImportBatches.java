@@ -6,13 +6,16 @@ import java.util.List;
 
 import io.tidings.contact.ContactImport;
 import io.tidings.contact.ContactImportProperties;
+import io.tidings.contact.ImportConsent;
+import io.tidings.contact.ImportConsentRecorder;
+import io.tidings.contact.ImportConsentRecorder.Recorded;
 import io.tidings.contact.ImportRejection;
 import io.tidings.contact.internal.ImportRows.Checked;
 import io.tidings.contact.internal.ImportRows.Outcome;
 import io.tidings.contact.internal.ImportRows.Rejected;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,20 +39,27 @@ class ImportBatches {
 
 	private final Clock clock;
 
+	private final ImportConsentRecorder consents;
+
 	ImportBatches(ContactBatch contacts, ImportLog log, TransactionTemplate transaction,
-			ContactImportProperties properties, Clock clock) {
+			ContactImportProperties properties, Clock clock, ImportConsentRecorder consents) {
 		this.contacts = contacts;
+		this.consents = consents;
 		this.log = log;
 		this.transaction = transaction;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	Run start(String id, String startedBy, String emailColumn) {
+	/**
+	 * @param consent what the caller vouches for, already checked, or null
+	 */
+	Run start(String id, String startedBy, String emailColumn, ImportConsent consent) {
 		ContactImport started = new ContactImport(id, ContactImport.RUNNING, startedBy, clock.instant(), null, 0, 0, 0,
-				0, null);
-		log.start(id, startedBy, started.startedAt());
-		return new Run(started, emailColumn);
+				0, null,
+				consent == null ? null : new ContactImport.Consent(consent.topics(), consent.source().strip(), 0, 0));
+		log.start(started);
+		return new Run(started, emailColumn, consent);
 	}
 
 	/**
@@ -59,15 +69,18 @@ class ImportBatches {
 
 		private final String emailColumn;
 
+		private final ImportConsent consent;
+
 		private final List<Checked> checked = new ArrayList<>();
 
 		private final List<ImportRejection> rejected = new ArrayList<>();
 
 		private ContactImport committed;
 
-		private Run(ContactImport started, String emailColumn) {
+		private Run(ContactImport started, String emailColumn, ImportConsent consent) {
 			this.committed = started;
 			this.emailColumn = emailColumn;
+			this.consent = consent;
 		}
 
 		/** Rows read so far, committed or not. */
@@ -130,9 +143,10 @@ class ImportBatches {
 					committed = transaction.execute(status -> commit());
 					break;
 				}
-				catch (DuplicateKeyException | PessimisticLockingFailureException ex) {
+				catch (DuplicateKeyException | ConcurrencyFailureException ex) {
 					// Another import or an event created or locked one of these contacts
-					// first; the next attempt sees it as stored.
+					// first, or the contact decided on a topic at that moment; the next
+					// attempt sees it as stored.
 					if (attempt == ATTEMPTS) {
 						throw ex;
 					}
@@ -142,6 +156,16 @@ class ImportBatches {
 			rejected.clear();
 		}
 
+		private ContactImport.Consent consentAfter(ContactBatch.Written written) {
+			ContactImport.Consent before = committed.consent();
+			if (consent == null) {
+				return before;
+			}
+			Recorded recorded = consents.record(committed.id(), written.contacts(), consent);
+			return new ContactImport.Consent(before.topics(), before.source(),
+					before.subscribed() + recorded.subscribed(), before.kept() + recorded.kept());
+		}
+
 		private ContactImport commit() {
 			ContactBatch.Written written = contacts.write(checked, emailColumn);
 			List<ImportRejection> rejections = new ArrayList<>(rejected);
@@ -149,7 +173,8 @@ class ImportBatches {
 			log.reject(committed.id(), rejections);
 			ContactImport next = new ContactImport(committed.id(), committed.status(), committed.startedBy(),
 					committed.startedAt(), null, rows(), committed.created() + written.created(),
-					committed.updated() + written.updated(), committed.rejected() + rejections.size(), null);
+					committed.updated() + written.updated(), committed.rejected() + rejections.size(), null,
+					consentAfter(written));
 			log.progress(next, clock.instant());
 			return next;
 		}

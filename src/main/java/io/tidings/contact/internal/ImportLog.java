@@ -39,12 +39,16 @@ class ImportLog {
 		this.transaction = transaction;
 	}
 
-	void start(String id, String startedBy, Instant at) {
+	void start(ContactImport started) {
+		ContactImport.Consent consent = started.consent();
+		Timestamp at = Timestamp.from(started.startedAt());
 		jdbc.update("""
 				INSERT INTO contact_imports (id, status, started_by, started_at, updated_at, row_count, created_count,
-				                             updated_count, rejected_count)
-				VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)""", id, ContactImport.RUNNING, clip(startedBy, 255),
-				Timestamp.from(at), Timestamp.from(at));
+				                             updated_count, rejected_count, consent_topics, consent_source)
+				VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)""", started.id(), ContactImport.RUNNING,
+				clip(started.startedBy(), 255), at, at,
+				consent == null ? null : clip(String.join(",", consent.topics()), 1000),
+				consent == null ? null : clip(consent.source(), 255));
 	}
 
 	/**
@@ -54,9 +58,10 @@ class ImportLog {
 	void progress(ContactImport progress, Instant at) {
 		jdbc.update("""
 				UPDATE contact_imports SET row_count = ?, created_count = ?, updated_count = ?, rejected_count = ?,
-				                           updated_at = ?
+				                           consent_subscribed_count = ?, consent_kept_count = ?, updated_at = ?
 				WHERE id = ?""", progress.rows(), progress.created(), progress.updated(), progress.rejected(),
-				Timestamp.from(at), progress.id());
+				progress.consent() == null ? 0 : progress.consent().subscribed(),
+				progress.consent() == null ? 0 : progress.consent().kept(), Timestamp.from(at), progress.id());
 	}
 
 	void finish(String id, String status, String failure, Instant at) {
@@ -100,7 +105,16 @@ class ImportLog {
 		return new ContactImport(rs.getString("id"), rs.getString("status"), rs.getString("started_by"),
 				rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
 				rs.getLong("row_count"), rs.getLong("created_count"), rs.getLong("updated_count"),
-				rs.getLong("rejected_count"), rs.getString("failure"));
+				rs.getLong("rejected_count"), rs.getString("failure"), consent(rs));
+	}
+
+	private static ContactImport.Consent consent(ResultSet rs) throws SQLException {
+		String topics = rs.getString("consent_topics");
+		if (topics == null) {
+			return null;
+		}
+		return new ContactImport.Consent(List.of(topics.split(",")), rs.getString("consent_source"),
+				rs.getLong("consent_subscribed_count"), rs.getLong("consent_kept_count"));
 	}
 
 	/** Cuts text to fit its column; a cut shows as a trailing ellipsis. */

@@ -59,10 +59,8 @@ class JdbcErasedAddresses implements ErasedAddresses {
 				new MapSqlParameterSource("hash", ErasedAddresses.hash(email))) > 0;
 	}
 
-	/**
-	 * Which of these addresses were erased, in one query: an import asks once per batch.
-	 */
-	Set<String> erasedAmong(Collection<String> emails) {
+	@Override
+	public Set<String> erasedAmong(Collection<String> emails) {
 		Map<String, List<String>> byHash = emails.stream()
 			.distinct()
 			.collect(Collectors.groupingBy(ErasedAddresses::hash));

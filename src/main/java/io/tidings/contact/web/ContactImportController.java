@@ -8,10 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.tidings.contact.ContactImport;
 import io.tidings.contact.ContactImports;
+import io.tidings.contact.ImportConsent;
 import io.tidings.contact.UnknownImport;
+import io.tidings.platform.InputErrors.FieldError;
+import io.tidings.platform.InvalidInput;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,11 +48,18 @@ class ContactImportController {
 		this.clock = clock;
 	}
 
+	/**
+	 * @param consentTopics topics every contact in the file agreed to (comma-separated),
+	 * recorded with source IMPORT
+	 * @param consentSource where they agreed; required with consentTopics
+	 */
 	@PostMapping("/import")
 	ResponseEntity<ImportView> importCsv(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type,
-			InputStream body, Principal principal) {
+			@RequestParam(required = false) List<String> consentTopics,
+			@RequestParam(required = false) String consentSource, InputStream body, Principal principal) {
 		ImportMediaType.check(type);
-		ContactImport done = imports.run(body, principal == null ? null : principal.getName());
+		ImportConsent consent = consentOf(consentTopics, consentSource);
+		ContactImport done = imports.run(body, principal == null ? null : principal.getName(), consent);
 		ImportView view = ImportView.of(done, clock.instant());
 		return ResponseEntity.created(URI.create("/api/contacts/imports/" + done.id())).body(view);
 	}
@@ -68,19 +82,33 @@ class ContactImportController {
 		out.flush();
 	}
 
+	private static ImportConsent consentOf(List<String> topics, String source) {
+		if (topics == null) {
+			if (source != null) {
+				throw new InvalidInput(List.of(new FieldError("consentTopics",
+						"is required with consentSource: name the topics the contacts agreed to")));
+			}
+			return null;
+		}
+		return new ImportConsent(topics.stream().map(String::strip).filter(topic -> !topic.isEmpty()).toList(), source);
+	}
+
 	private ContactImport find(String importId) {
 		return imports.find(importId).orElseThrow(() -> new UnknownImport(importId));
 	}
 
-	/** An import as the API shows it; seconds so far while it runs. */
+	/**
+	 * An import as the API shows it; seconds so far while it runs; consent only when the
+	 * import vouched for one.
+	 */
 	record ImportView(String importId, String status, long rows, long created, long updated, long rejected,
 			double seconds, String rejectedRowsUrl, String startedBy, Instant startedAt, Instant finishedAt,
-			String failure) {
+			String failure, @JsonInclude(JsonInclude.Include.NON_NULL) ContactImport.Consent consent) {
 
 		static ImportView of(ContactImport done, Instant now) {
 			return new ImportView(done.id(), done.status(), done.rows(), done.created(), done.updated(),
 					done.rejected(), done.seconds(now), rejectedRowsUrl(done.id()), done.startedBy(), done.startedAt(),
-					done.finishedAt(), done.failure());
+					done.finishedAt(), done.failure(), done.consent());
 		}
 
 		static String rejectedRowsUrl(String importId) {
