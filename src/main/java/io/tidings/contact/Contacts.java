@@ -19,6 +19,13 @@ public interface Contacts {
 
 	Optional<Contact> find(String id);
 
+	/**
+	 * Reads the contact and locks its row until the caller's transaction ends, so a
+	 * change that must not outlive an erasure (a consent record with an IP address)
+	 * either finishes before the erasure starts or finds the contact gone.
+	 */
+	Optional<Contact> findForUpdate(String id);
+
 	/** A page of contacts in id order. */
 	List<Contact> page(int page, int size);
 

@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tidings.consent.UnsubscribeLinks;
 import io.tidings.platform.DataSubject;
 import io.tidings.platform.PersonalData;
 import io.tidings.support.ApiClient;
@@ -43,6 +46,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -96,6 +100,15 @@ class PersonalDataIT {
 
 	@Autowired
 	HistoryService history;
+
+	@Autowired
+	UnsubscribeLinks links;
+
+	@Autowired
+	PersonalDataRequests requests;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	ApiClient api;
 
@@ -365,6 +378,50 @@ class PersonalDataIT {
 		DatabaseScan scan = new DatabaseScan(jdbc);
 		for (String trace : List.of("lh-7", "long.history@example.org", "Longhistoria")) {
 			assertThat(scan.find(trace)).as(trace).isEmpty();
+		}
+	}
+
+	/**
+	 * A one-click unsubscribe that arrives while the contact is being erased waits for
+	 * the erasure, then finds the contact gone: it must not write a consent record (with
+	 * the person's IP and user agent) after the erasure deleted them.
+	 */
+	@Test
+	void anUnsubscribeDuringTheErasureWaitsForItAndLeavesNothingBehind() throws Exception {
+		put("race-ann", "{\"email\": \"race-ann@example.com\"}", 201);
+		String path = URI.create(links.urlFor("race-ann", "newsletter")).getPath();
+		ApiClient mailbox = ApiClient.anonymous(port);
+		List<CompletableFuture<HttpResponse<String>>> click = new ArrayList<>();
+		transaction.executeWithoutResult(status -> {
+			requests.erase("race-ann");
+			click.add(CompletableFuture.supplyAsync(() -> mailbox.send(mailbox.request(path)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("User-Agent", "race-agent/1.0")
+				.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")))));
+			sleep(Duration.ofSeconds(1));
+			assertThat(click.get(0)).as("the unsubscribe waits for the erasure's lock on the contact").isNotDone();
+		});
+
+		HttpResponse<String> response = click.get(0).get(20, TimeUnit.SECONDS);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM consent_records WHERE contact_id = 'race-ann'",
+				Integer.class))
+			.isZero();
+		assertThat(
+				jdbc.queryForObject("SELECT count(*) FROM topic_consents WHERE contact_id = 'race-ann'", Integer.class))
+			.isZero();
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM suppressions WHERE email = 'race-ann@example.com'",
+				Integer.class))
+			.isZero();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -184,6 +184,9 @@ class JdbcTopicConsents implements TopicConsents {
 	}
 
 	private List<String> expireOptInNow(String contactId) {
+		if (contacts.findForUpdate(contactId).isEmpty()) {
+			return List.of();
+		}
 		List<String> expired = pending(contactId);
 		Instant now = clock.instant();
 		for (String topic : expired) {
@@ -216,7 +219,7 @@ class JdbcTopicConsents implements TopicConsents {
 	}
 
 	private Contact contact(String contactId) {
-		return contacts.find(contactId).orElseThrow(() -> new UnknownContact(contactId));
+		return contacts.findForUpdate(contactId).orElseThrow(() -> new UnknownContact(contactId));
 	}
 
 	private void requireKnown(Iterable<String> requested) {

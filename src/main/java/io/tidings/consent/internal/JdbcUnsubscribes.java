@@ -56,7 +56,7 @@ class JdbcUnsubscribes implements Unsubscribes {
 		LinkScope scope = links.unsubscribeScopeOf(token).orElseThrow(UnknownUnsubscribeToken::new);
 		Origin origin = new Origin(source, null, ip, userAgent);
 		return transactions.retried(() -> {
-			Contact contact = contacts.find(scope.contactId()).orElseThrow(UnknownUnsubscribeToken::new);
+			Contact contact = contacts.findForUpdate(scope.contactId()).orElseThrow(UnknownUnsubscribeToken::new);
 			if (scope.topic() == null) {
 				unsubscribeFromAll(contact, origin);
 			}
@@ -71,7 +71,7 @@ class JdbcUnsubscribes implements Unsubscribes {
 	public Unsubscribed unsubscribeFromAll(String token, String source, String ip, String userAgent) {
 		String contactId = links.contactOf(token).orElseThrow(UnknownUnsubscribeToken::new);
 		return transactions.retried(() -> {
-			Contact contact = contacts.find(contactId).orElseThrow(UnknownUnsubscribeToken::new);
+			Contact contact = contacts.findForUpdate(contactId).orElseThrow(UnknownUnsubscribeToken::new);
 			unsubscribeFromAll(contact, new Origin(source, null, ip, userAgent));
 			return new Unsubscribed(contact.email(), null);
 		});
@@ -80,7 +80,7 @@ class JdbcUnsubscribes implements Unsubscribes {
 	@Override
 	public String unsubscribeContact(String contactId, String source, String ip, String userAgent) {
 		return transactions.retried(() -> {
-			Contact contact = contacts.find(contactId).orElseThrow(() -> new UnknownContact(contactId));
+			Contact contact = contacts.findForUpdate(contactId).orElseThrow(() -> new UnknownContact(contactId));
 			unsubscribeFromAll(contact, new Origin(source, null, ip, userAgent));
 			return contact.email();
 		});

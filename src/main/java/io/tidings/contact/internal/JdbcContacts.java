@@ -87,6 +87,11 @@ class JdbcContacts implements Contacts {
 	}
 
 	@Override
+	public Optional<Contact> findForUpdate(String id) {
+		return jdbc.query("SELECT * FROM contacts WHERE id = ? FOR UPDATE", rows, id).stream().findFirst();
+	}
+
+	@Override
 	public List<Contact> page(int page, int size) {
 		return jdbc.query("SELECT * FROM contacts ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", rows,
 				(long) page * size, size);
@@ -110,10 +115,6 @@ class JdbcContacts implements Contacts {
 				UPDATE contacts SET last_engaged_at = ?
 				WHERE id = ? AND (last_engaged_at IS NULL OR last_engaged_at < ?)""", Timestamp.from(at), id,
 				Timestamp.from(at));
-	}
-
-	private Optional<Contact> findForUpdate(String id) {
-		return jdbc.query("SELECT * FROM contacts WHERE id = ? FOR UPDATE", rows, id).stream().findFirst();
 	}
 
 	private static Contact merge(Contact stored, ContactChange change, Instant now) {
