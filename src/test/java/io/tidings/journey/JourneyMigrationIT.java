@@ -2,12 +2,14 @@ package io.tidings.journey;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.support.ApiClient;
 import io.tidings.support.Eventually;
 import io.tidings.support.PostgresApiTest;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -33,6 +35,9 @@ class JourneyMigrationIT extends PostgresApiTest {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
 
 	@Test
 	void theDryRunNamesWhoCannotMoveAndTheConfirmedRunMovesTheOthers() throws Exception {
@@ -82,6 +87,13 @@ class JourneyMigrationIT extends PostgresApiTest {
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("mig-a-0").singleResult())
 			.extracting(instance -> runtime.getActiveActivityIds(instance.getId()))
 			.isEqualTo(java.util.List.of("StayingWait"));
+		String movedId = runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey("mig-a-0")
+			.singleResult()
+			.getId();
+		Instant due = management.createJobQuery().processInstanceId(movedId).singleResult().getDuedate().toInstant();
+		assertThat(due).as("the contact keeps its wait of 10 days, not the new 11 from now")
+			.isBefore(Instant.now().plus(Duration.ofDays(10)).plusSeconds(60));
 		JsonNode recent = json.readTree(api.get("/api/journeys/" + key + "/migrations").body());
 		assertThat(recent).hasSize(1);
 		assertThat(recent.at("/0/fromVersion").asInt()).isEqualTo(1);

@@ -14,10 +14,16 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationPlanBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
 
 import org.springframework.stereotype.Component;
 
@@ -48,14 +54,11 @@ class MigrationPlanner {
 	}
 
 	Planned plan(ProcessDefinition from, ProcessDefinition to) {
-		var enginePlan = runtime.createMigrationPlan(from.getId(), to.getId())
-			.mapEqualActivities()
-			.updateEventTriggers()
-			.build();
-		Set<String> mapped = new TreeSet<>();
-		enginePlan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).forEach(mapped::add);
 		BpmnModelInstance target = repository.getBpmnModelInstance(to.getId());
 		BpmnModelInstance source = repository.getBpmnModelInstance(from.getId());
+		var enginePlan = keepingTimers(from, to, source, target);
+		Set<String> mapped = new TreeSet<>();
+		enginePlan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).forEach(mapped::add);
 		List<BlockedStep> blockedSteps = new ArrayList<>();
 		for (ActivityStatistics statistics : management.createActivityStatisticsQuery(from.getId()).list()) {
 			String stepId = statistics.getId().replace(MULTI_INSTANCE_BODY, "");
@@ -89,6 +92,45 @@ class MigrationPlanner {
 		var summary = new MigrationPlan.Source(from.getVersion(), migratable.size() + blocked.size(), migratable.size(),
 				blocked.size(), List.copyOf(mapped), blockedSteps, listed, null);
 		return new Planned(summary, enginePlan, migratable);
+	}
+
+	/**
+	 * Steps of equal id map to each other. A timer a contact already waits on keeps its
+	 * due date (updating the trigger would start the wait again from now); a message or
+	 * signal catch whose name changed waits for the new name.
+	 */
+	private org.camunda.bpm.engine.migration.MigrationPlan keepingTimers(ProcessDefinition from, ProcessDefinition to,
+			BpmnModelInstance source, BpmnModelInstance target) {
+		var equal = runtime.createMigrationPlan(from.getId(), to.getId()).mapEqualActivities().build();
+		MigrationPlanBuilder builder = runtime.createMigrationPlan(from.getId(), to.getId());
+		for (MigrationInstruction instruction : equal.getInstructions()) {
+			var mapping = builder.mapActivities(instruction.getSourceActivityId(), instruction.getTargetActivityId());
+			if (!triggerOf(source, instruction.getSourceActivityId())
+				.equals(triggerOf(target, instruction.getTargetActivityId()))) {
+				mapping.updateEventTrigger();
+			}
+			builder = mapping;
+		}
+		return builder.build();
+	}
+
+	/** The message or signal a step waits for, or "" for any other step (timers too). */
+	private static String triggerOf(BpmnModelInstance model, String stepId) {
+		var element = model.getModelElementById(stepId);
+		if (element instanceof ReceiveTask task) {
+			return task.getMessage() == null ? "" : "message:" + task.getMessage().getName();
+		}
+		if (element instanceof CatchEvent event) {
+			for (EventDefinition definition : event.getEventDefinitions()) {
+				if (definition instanceof MessageEventDefinition message && message.getMessage() != null) {
+					return "message:" + message.getMessage().getName();
+				}
+				if (definition instanceof SignalEventDefinition signal && signal.getSignal() != null) {
+					return "signal:" + signal.getSignal().getName();
+				}
+			}
+		}
+		return "";
 	}
 
 	private List<String> waitingIn(String instanceId, String[] blockedIds) {
