@@ -16,6 +16,8 @@ public interface EmailTemplates {
 	 * @throws UnknownTemplate when no file exists for the key
 	 * @throws TemplateHasNoSubject when the rendered template has no non-empty
 	 * {@code <title>}
+	 * @throws TemplateRenderingFailed when the template cannot be rendered with this
+	 * model (a broken expression, a variable the model lacks), naming the file and line
 	 */
 	RenderedEmail render(String templateKey, Locale locale, Map<String, Object> model);
 

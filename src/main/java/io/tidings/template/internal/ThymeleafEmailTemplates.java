@@ -15,10 +15,12 @@ import io.tidings.template.RenderedEmail;
 import io.tidings.template.SenderProperties;
 import io.tidings.template.TemplateHasNoSubject;
 import io.tidings.template.TemplateProperties;
+import io.tidings.template.TemplateRenderingFailed;
 import io.tidings.template.UnknownTemplate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -74,7 +76,7 @@ class ThymeleafEmailTemplates implements EmailTemplates {
 		Map<String, Object> variables = new HashMap<>(model);
 		variables.putIfAbsent("sender", sender);
 		Context context = new Context(wanted, variables);
-		String html = engine.process(name, context);
+		String html = process(name, context);
 		Document document = Jsoup.parse(html);
 		String subject = document.title().replaceAll("\\s+", " ").strip();
 		if (subject.isEmpty()) {
@@ -82,6 +84,27 @@ class ThymeleafEmailTemplates implements EmailTemplates {
 		}
 		return new RenderedEmail(templateKey, localeOf(name, templateKey), subject, html,
 				HtmlToText.convert(document.body()));
+	}
+
+	private String process(String name, Context context) {
+		try {
+			return engine.process(name, context);
+		}
+		catch (TemplateProcessingException ex) {
+			throw new TemplateRenderingFailed(ex.getTemplateName() != null ? ex.getTemplateName() : name,
+					ex.hasLineAndCol() ? ex.getLine() : 0, ex.hasLineAndCol() ? ex.getCol() : 0, reason(ex), ex);
+		}
+	}
+
+	/** The innermost message says what was wrong; Thymeleaf's own only repeats where. */
+	private static String reason(Throwable failure) {
+		String reason = failure.getMessage();
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null) {
+				reason = cause.getMessage();
+			}
+		}
+		return reason;
 	}
 
 	@Override

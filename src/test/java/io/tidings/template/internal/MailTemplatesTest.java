@@ -11,6 +11,7 @@ import java.util.Map;
 import io.tidings.template.RenderedEmail;
 import io.tidings.template.SenderProperties;
 import io.tidings.template.TemplateProperties;
+import io.tidings.template.TemplateRenderingFailed;
 import io.tidings.template.UnknownTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +84,19 @@ class MailTemplatesTest {
 			assertThatThrownBy(() -> templates.render(key, Locale.ENGLISH, model("Ann")))
 				.isInstanceOf(UnknownTemplate.class);
 		}
+	}
+
+	@Test
+	void aVariableTheModelLacksFailsNamingTheFileAndLine() {
+		Map<String, Object> withoutData = new LinkedHashMap<>(model("Ann"));
+		withoutData.put("data", Map.of());
+
+		assertThatThrownBy(() -> templates.render("confirm-subscription", Locale.forLanguageTag("nl"), withoutData))
+			.isInstanceOfSatisfying(TemplateRenderingFailed.class, failure -> {
+				assertThat(failure.templateName()).isEqualTo("mail/confirm-subscription_nl");
+				assertThat(failure.line()).isPositive();
+				assertThat(failure.getMessage()).contains("confirmUrl").contains("line " + failure.line());
+			});
 	}
 
 	@Test
