@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * An event as the journey module sees it: a BPMN message for one contact.
  *
- * @param correlationKey when set, only the contact's journeys started with the same key
- * are continued (one cart, one order), and journeys it starts remember it
+ * @param correlationKey when set, of the contact's journeys started with a key only those
+ * started with this one are continued (one cart, one order); journeys started without a
+ * key are continued whatever it is. Journeys it starts remember it
  * @param variables become journey variables of every journey the message starts or
  * continues
  */

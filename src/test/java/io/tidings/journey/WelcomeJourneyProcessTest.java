@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.tidings.contact.ContactChange;
 import io.tidings.contact.Contacts;
@@ -17,9 +16,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +35,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 /**
  * The welcome journey with its real delegates and outbox, job executor off: each send
- * step and the timer are run by hand, and the engine clock is moved instead of waiting
- * two days.
+ * step and timer is run by hand, and the engine clock is moved instead of waiting ten
+ * days. The first order ends it, whatever order it is.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:welcome-process;DB_CLOSE_DELAY=-1",
 		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
@@ -51,6 +50,9 @@ class WelcomeJourneyProcessTest {
 
 	@Autowired
 	Contacts contacts;
+
+	@Autowired
+	Journeys journeys;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -78,69 +80,78 @@ class WelcomeJourneyProcessTest {
 	}
 
 	@Test
-	void freePlanContactGetsWelcomeTipsAndUpgradeOffer() {
+	void freePlanContactGetsFourMailsOverTenDaysEndingWithTheUpgradeOffer() {
 		ProcessInstance journey = signUp("c-free", Map.of("plan", "free"));
 
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("SendWelcomeEmail");
+		assertJourney(journey).isWaitingAt("SendWelcomeEmail");
 		execute(job(journey));
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("SendWelcomeEmail");
+		assertJourney(journey).isWaitingAt("SendWelcomeEmail");
 		assertThat(sentTemplates(journey)).containsExactly("welcome");
 		smtp.sendAll(journey.getId());
 		assertThat(subjects(journey)).containsExactly("Welcome aboard, Ann!");
 
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("WaitTwoDays");
-		Job timer = job(journey);
-		assertThat(timer.getDuedate()).isCloseTo(Date.from(Instant.parse("2026-03-04T08:00:00Z")), 1000);
+		assertJourney(journey).isWaitingAt("WaitTwoDays");
+		assertTimerDue(journey, "2026-03-04T08:00:00Z");
 		moveClock(Duration.ofDays(2));
-		execute(timer);
-
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("SendTipsEmail");
-		send(journey);
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
-			.isWaitingAt("SendUpgradeOfferEmail");
+		execute(job(journey));
 		send(journey);
 
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
-			.isEnded()
-			.hasPassedInOrder("SignupReceived", "SendWelcomeEmail", "WaitTwoDays", "SendTipsEmail", "PlanGateway",
-					"SendUpgradeOfferEmail", "UpgradeOffered");
-		assertThat(sentTemplates(journey)).containsExactly("welcome", "tips", "upgrade-offer");
+		assertJourney(journey).isWaitingAt("WaitThreeDays");
+		assertTimerDue(journey, "2026-03-07T08:00:00Z");
+		moveClock(Duration.ofDays(3));
+		execute(job(journey));
+		send(journey);
+
+		assertJourney(journey).isWaitingAt("WaitFiveDays");
+		assertTimerDue(journey, "2026-03-12T08:00:00Z");
+		moveClock(Duration.ofDays(5));
+		execute(job(journey));
+		assertJourney(journey).isWaitingAt("SendUpgradeOfferEmail");
+		send(journey);
+
+		assertJourney(journey).isEnded()
+			.hasPassedInOrder("SignupReceived", "SendWelcomeEmail", "WaitTwoDays", "SendTipsEmail", "WaitThreeDays",
+					"SendStoriesEmail", "WaitFiveDays", "PlanGateway", "SendUpgradeOfferEmail", "UpgradeOffered");
+		assertThat(sentTemplates(journey)).containsExactly("welcome", "tips", "welcome-stories", "upgrade-offer");
 	}
 
 	@Test
-	void otherPlansEndWithoutAnOffer() {
+	void otherPlansGetAPersonalCheckInInsteadOfAnOffer() {
 		ProcessInstance journey = signUp("c-pro", Map.of("plan", "pro"));
-		runToGateway(journey);
+		runToDayTen(journey);
+		send(journey);
 
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
-			.isEnded()
-			.hasPassed("NoOfferNeeded")
+		assertJourney(journey).isEnded()
+			.hasPassed("SendCheckInEmail", "CheckedIn")
 			.hasNotPassed("SendUpgradeOfferEmail");
-		assertThat(sentTemplates(journey)).containsExactly("welcome", "tips");
+		assertThat(sentTemplates(journey)).containsExactly("welcome", "tips", "welcome-stories", "welcome-check-in");
 	}
 
 	@Test
 	void contactWithoutPlanTakesTheDefaultPath() {
 		ProcessInstance journey = signUp("c-none", Map.of());
-		runToGateway(journey);
+		runToDayTen(journey);
+		send(journey);
 
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
-			.isEnded()
-			.hasPassed("NoOfferNeeded");
+		assertJourney(journey).isEnded().hasPassed("CheckedIn");
 	}
 
 	@Test
 	void gatewayReadsThePlanAsItIsWhenTheJourneyGetsThere() {
 		ProcessInstance journey = signUp("c-upgraded", Map.of("plan", "free"));
 		send(journey);
-		contacts.upsert(ContactChange.of("c-upgraded", null, null, null, null, null, Map.of("plan", "pro")));
 		moveClock(Duration.ofDays(2));
 		execute(job(journey));
 		send(journey);
+		contacts.upsert(ContactChange.of("c-upgraded", null, null, null, null, null, Map.of("plan", "pro")));
+		moveClock(Duration.ofDays(3));
+		execute(job(journey));
+		send(journey);
+		moveClock(Duration.ofDays(5));
+		execute(job(journey));
+		send(journey);
 
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey)
-			.isEnded()
-			.hasPassed("NoOfferNeeded");
+		assertJourney(journey).isEnded().hasPassed("CheckedIn");
 	}
 
 	@Test
@@ -150,11 +161,53 @@ class WelcomeJourneyProcessTest {
 		// Held back for three hours (quiet hours, a frequency cap): the journey waits
 		// with it.
 		moveClock(Duration.ofHours(3));
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("SendWelcomeEmail");
+		assertJourney(journey).isWaitingAt("SendWelcomeEmail");
 		smtp.sendAll(journey.getId());
 
-		org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(journey).isWaitingAt("WaitTwoDays");
-		assertThat(job(journey).getDuedate()).isCloseTo(Date.from(Instant.parse("2026-03-04T11:00:00Z")), 1000);
+		assertJourney(journey).isWaitingAt("WaitTwoDays");
+		assertTimerDue(journey, "2026-03-04T11:00:00Z");
+	}
+
+	@Test
+	void aFirstOrderEndsTheSeriesMidWaitEvenWithAnOrderIdAsCorrelationKey() {
+		ProcessInstance journey = signUp("c-buyer", Map.of("plan", "free"));
+		send(journey);
+		moveClock(Duration.ofDays(2));
+		execute(job(journey));
+		send(journey);
+		assertJourney(journey).isWaitingAt("WaitThreeDays");
+
+		JourneyDispatch dispatch = journeys.dispatch(orderPlaced("c-buyer", "order-1001"), true);
+
+		assertThat(dispatch.continued()).isOne();
+		assertJourney(journey).isEnded().hasPassed("OrderPlaced", "EndedByPurchase").hasNotPassed("SendStoriesEmail");
+		assertThat(runtime.createExecutionQuery().processInstanceId(journey.getId()).count()).isZero();
+		assertThat(sentTemplates(journey)).containsExactly("welcome", "tips");
+	}
+
+	@Test
+	void aFirstOrderWhileAMailIsQueuedWithdrawsTheMail() {
+		ProcessInstance journey = signUp("c-quick", Map.of("plan", "free"));
+		execute(job(journey));
+		assertJourney(journey).isWaitingAt("SendWelcomeEmail");
+
+		journeys.dispatch(orderPlaced("c-quick", null), true);
+
+		assertJourney(journey).isEnded().hasPassed("EndedByPurchase");
+		assertThat(jdbc.queryForList("SELECT status FROM deliveries WHERE journey_instance_id = ?", String.class,
+				journey.getId()))
+			.containsExactly("CANCELLED");
+	}
+
+	@Test
+	void anotherContactsOrderDoesNotEndTheSeries() {
+		ProcessInstance journey = signUp("c-browser", Map.of("plan", "free"));
+		send(journey);
+		signUp("c-other-buyer", Map.of());
+
+		assertThat(journeys.dispatch(orderPlaced("c-other-buyer", "order-7"), true).continued()).isOne();
+
+		assertJourney(journey).isWaitingAt("WaitTwoDays");
 	}
 
 	private ProcessInstance signUp(String contactId, Map<String, Object> attributes) {
@@ -165,11 +218,29 @@ class WelcomeJourneyProcessTest {
 			.correlateStartMessage();
 	}
 
-	private void runToGateway(ProcessInstance journey) {
+	/** From the start to the day-ten mail's step, whichever it is. */
+	private void runToDayTen(ProcessInstance journey) {
 		send(journey);
 		moveClock(Duration.ofDays(2));
 		execute(job(journey));
 		send(journey);
+		moveClock(Duration.ofDays(3));
+		execute(job(journey));
+		send(journey);
+		moveClock(Duration.ofDays(5));
+		execute(job(journey));
+	}
+
+	private static JourneyMessage orderPlaced(String contactId, String orderId) {
+		return new JourneyMessage("OrderPlaced", contactId, orderId, Map.of("total", 42));
+	}
+
+	private static ProcessInstanceAssert assertJourney(ProcessInstance journey) {
+		return BpmnAwareTests.assertThat(journey);
+	}
+
+	private static void assertTimerDue(ProcessInstance journey, String instant) {
+		assertThat(job(journey).getDuedate()).isCloseTo(Date.from(Instant.parse(instant)), 1000);
 	}
 
 	/** Runs the waiting send step's job, and the mail it queued goes out. */

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.camunda.bpm.engine.runtime.Execution;
 
 import org.springframework.stereotype.Service;
 
@@ -113,16 +113,43 @@ class CamundaJourneys implements Journeys {
 	}
 
 	private int continueWaiting(JourneyMessage message) {
-		// Only waiting journeys here: dispatch starts new ones itself.
-		// executionsOnly() is on the builder class, not on its interface.
-		MessageCorrelationBuilder correlation = ((MessageCorrelationBuilderImpl) runtime
-			.createMessageCorrelation(message.name())).executionsOnly()
-			.processInstanceBusinessKey(message.contactId())
-			.setVariables(message.variables());
-		if (message.correlationKey() != null) {
-			correlation.processInstanceVariableEquals(CORRELATION_KEY, message.correlationKey());
+		int continued = 0;
+		for (String instanceId : waitingInstances(message)) {
+			// Only waiting journeys here: dispatch starts new ones itself.
+			// executionsOnly() is on the builder class, not on its interface.
+			continued += ((MessageCorrelationBuilderImpl) runtime.createMessageCorrelation(message.name()))
+				.executionsOnly()
+				.processInstanceId(instanceId)
+				.setVariables(message.variables())
+				.correlateAllWithResult()
+				.size();
 		}
-		return correlation.correlateAllWithResult().size();
+		return continued;
+	}
+
+	private List<String> waitingInstances(JourneyMessage message) {
+		return runtime.createExecutionQuery()
+			.messageEventSubscriptionName(message.name())
+			.processInstanceBusinessKey(message.contactId())
+			.list()
+			.stream()
+			.map(Execution::getProcessInstanceId)
+			.distinct()
+			.filter(instanceId -> hears(instanceId, message.correlationKey()))
+			.toList();
+	}
+
+	/**
+	 * A journey started with a correlation key (one cart, one order) hears only events
+	 * with that key, or with none; a journey started without one hears every event of its
+	 * contact, whatever its key: the welcome series ends on any order.
+	 */
+	private boolean hears(String instanceId, String eventKey) {
+		if (eventKey == null) {
+			return true;
+		}
+		Object journeyKey = runtime.getVariable(instanceId, CORRELATION_KEY);
+		return journeyKey == null || eventKey.equals(journeyKey);
 	}
 
 	private static Map<String, Object> startVariables(JourneyMessage message) {

@@ -6,13 +6,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The message names a deployed journey starts at, per definition (read once: a deployed
- * definition never changes).
+ * The message names a deployed journey starts at (its top-level message start events),
+ * per definition (read once: a deployed definition never changes).
  */
 @Component
 class StartMessages {
@@ -30,6 +31,9 @@ class StartMessages {
 				id -> repository.getBpmnModelInstance(id)
 					.getModelElementsByType(StartEvent.class)
 					.stream()
+					// An event sub-process's start (OrderPlaced ending the welcome
+					// series) starts nothing.
+					.filter(start -> start.getParentElement() instanceof Process)
 					.flatMap(start -> start.getEventDefinitions().stream())
 					.filter(MessageEventDefinition.class::isInstance)
 					.map(definition -> ((MessageEventDefinition) definition).getMessage())

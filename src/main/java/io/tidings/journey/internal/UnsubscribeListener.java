@@ -2,6 +2,8 @@ package io.tidings.journey.internal;
 
 import io.tidings.consent.ContactUnsubscribed;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import org.springframework.context.event.EventListener;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
  * transaction. A journey that waits for the BPMN message {@code Unsubscribed} gets it,
  * with {@code unsubscribeSource} and {@code unsubscribeTopic}, and decides for itself;
  * the others are cancelled, with the reason in their history (Cockpit shows it as the
- * delete reason). Transactional journeys go on.
+ * delete reason). Transactional journeys go on, and so does a journey whose own step
+ * unsubscribed the contact (the re-engagement journey's sunset step): it ends by its own
+ * diagram, and deleting it under the running step would fail the step.
  */
 @Component
 class UnsubscribeListener {
@@ -35,9 +39,13 @@ class UnsubscribeListener {
 	}
 
 	private void endJourneysOfTopic(ContactUnsubscribed unsubscribed) {
+		String asking = journeyTakingAStep();
 		for (ProcessInstance journey : runtime.createProcessInstanceQuery()
 			.processInstanceBusinessKey(unsubscribed.contactId())
 			.list()) {
+			if (journey.getId().equals(asking)) {
+				continue;
+			}
 			if (!unsubscribed.fromAllMarketing()
 					&& !marketing.topicsOf(journey.getProcessDefinitionId()).contains(unsubscribed.topic())) {
 				continue;
@@ -55,6 +63,12 @@ class UnsubscribeListener {
 								+ unsubscribed.source() + ")");
 			}
 		}
+	}
+
+	/** The journey instance whose step runs in this thread, if any. */
+	private static String journeyTakingAStep() {
+		BpmnExecutionContext context = Context.getBpmnExecutionContext();
+		return context == null ? null : context.getProcessInstance().getId();
 	}
 
 }

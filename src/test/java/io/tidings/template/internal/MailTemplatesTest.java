@@ -112,7 +112,9 @@ class MailTemplatesTest {
 		contact.put("email", "ann@example.com");
 		contact.put("firstName", firstName);
 		contact.put("attributes", Map.of("plan", "free"));
-		return Map.of("contact", contact, "data", Map.of("confirmUrl", "https://mail.shop.example/confirm/t0k3n"),
+		return Map.of(
+				"contact", contact, "data", Map.of("confirmUrl", "https://mail.shop.example/confirm/t0k3n",
+						"couponCode", "BDAY-7K3M-9QXT-4HRW", "years", 3),
 				"journey", Map.of("key", "welcome", "step", "Send"));
 	}
 

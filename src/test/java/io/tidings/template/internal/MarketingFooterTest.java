@@ -178,7 +178,7 @@ class MarketingFooterTest {
 		contact.put("attributes", Map.of("plan", "free"));
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("contact", contact);
-		model.put("data", Map.of());
+		model.put("data", Map.of("couponCode", "BDAY-7K3M-9QXT-4HRW", "years", 3));
 		model.put("journey", Map.of("key", "sample", "step", "Send", "instanceId", "p-1"));
 		model.put("unsubscribeUrl", UNSUBSCRIBE_URL);
 		return model;

@@ -1,0 +1,55 @@
+package io.tidings.journey;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the journeys' own steps (besides sending mail).
+ *
+ * @param coupons the personal coupon codes of birthday and anniversary journeys
+ * @param webhook where webhook steps ({@code ${webhook}}) post, such as the lead
+ * nurturing journey's sales hand-off
+ */
+@Validated
+@ConfigurationProperties("tidings.journeys")
+public record JourneyProperties(@Valid @NotNull @DefaultValue Coupons coupons,
+		@Valid @NotNull @DefaultValue Webhook webhook) {
+
+	/**
+	 * @param secret the HMAC key coupon codes are derived from; the shop that redeems
+	 * them needs the same one. Blank: no code can be issued, and the step becomes an
+	 * incident naming this setting.
+	 */
+	public record Coupons(@DefaultValue("") String secret) {
+
+		public boolean configured() {
+			return secret != null && !secret.isBlank();
+		}
+
+	}
+
+	/**
+	 * @param url where webhook steps post their JSON; blank: the steps are skipped, and
+	 * say so in the variable {@code webhookStatus}
+	 * @param timeout for connecting and for the answer; a slow receiver is a failure,
+	 * tried again by the step's retry cycle
+	 */
+	public record Webhook(
+			@Pattern(regexp = "|https?://\\S+",
+					message = "must be empty or an http(s) URL") @DefaultValue("") String url,
+			@NotNull @DefaultValue("10s") Duration timeout) {
+
+		public boolean enabled() {
+			return url != null && !url.isBlank();
+		}
+
+	}
+
+}
