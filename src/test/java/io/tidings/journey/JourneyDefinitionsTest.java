@@ -65,7 +65,11 @@ class JourneyDefinitionsTest {
 			assertThat(template).as("%s names a template", step).isNotBlank();
 			assertThat(MAIL_TEMPLATES.resolve(template + ".html")).as("%s's template", step).exists();
 			String category = inputParameter(task, "category");
-			assertThat(category).as("%s's category", step).isIn(null, "marketing", "transactional");
+			// A topic of the default TIDINGS_CONSENT_TOPICS, so the sample journeys work
+			// out of
+			// the box.
+			assertThat(category).as("%s's category", step)
+				.isIn(null, "marketing", "transactional", "newsletter", "promotions", "product-updates");
 		}
 	}
 
