@@ -64,8 +64,9 @@ public final class MailFormats {
 	}
 
 	/**
-	 * An amount with its currency ({@code €59.90}, {@code 59,90 €}); an amount that is no
-	 * number is shown as given, a currency that is no ISO 4217 code after the number.
+	 * An amount with its currency ({@code €59.90}, {@code 59,90 €}), or null when the
+	 * amount is no number; a currency that is no ISO 4217 code is written after the
+	 * number.
 	 */
 	public String money(Object amount, Object currency) {
 		String given = text(amount);
@@ -77,7 +78,7 @@ public final class MailFormats {
 			number = new BigDecimal(given);
 		}
 		catch (NumberFormatException notANumber) {
-			return given;
+			return null;
 		}
 		String code = text(currency);
 		try {
