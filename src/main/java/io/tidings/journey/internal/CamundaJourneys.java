@@ -10,9 +10,7 @@ import io.tidings.journey.JourneyTrigger;
 import io.tidings.journey.Journeys;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.Execution;
 
 import org.springframework.stereotype.Service;
 
@@ -29,8 +27,11 @@ class CamundaJourneys implements Journeys {
 
 	private final StartMessages startMessages;
 
+	private final WaitingJourneys waiting;
+
 	CamundaJourneys(RuntimeService runtime, RepositoryService repository, ProcessProperties properties,
-			MarketingJourneys marketing, StartMessages startMessages) {
+			MarketingJourneys marketing, StartMessages startMessages, WaitingJourneys waiting) {
+		this.waiting = waiting;
 		this.startMessages = startMessages;
 		this.runtime = runtime;
 		this.repository = repository;
@@ -46,7 +47,7 @@ class CamundaJourneys implements Journeys {
 	private JourneyDispatch dispatchNow(JourneyMessage message, boolean mayStart) {
 		// Continue first, so a journey this message starts is not also handed the message
 		// it started with.
-		int continued = continueWaiting(message);
+		int continued = waiting.continueWith(message);
 		int started = 0;
 		int skipped = 0;
 		for (ProcessDefinition journey : repository.createProcessDefinitionQuery()
@@ -110,46 +111,6 @@ class CamundaJourneys implements Journeys {
 			.latestVersion()
 			.singleResult();
 		return latest != null && marketing.sendsMarketing(latest.getId());
-	}
-
-	private int continueWaiting(JourneyMessage message) {
-		int continued = 0;
-		for (String instanceId : waitingInstances(message)) {
-			// Only waiting journeys here: dispatch starts new ones itself.
-			// executionsOnly() is on the builder class, not on its interface.
-			continued += ((MessageCorrelationBuilderImpl) runtime.createMessageCorrelation(message.name()))
-				.executionsOnly()
-				.processInstanceId(instanceId)
-				.setVariables(message.variables())
-				.correlateAllWithResult()
-				.size();
-		}
-		return continued;
-	}
-
-	private List<String> waitingInstances(JourneyMessage message) {
-		return runtime.createExecutionQuery()
-			.messageEventSubscriptionName(message.name())
-			.processInstanceBusinessKey(message.contactId())
-			.list()
-			.stream()
-			.map(Execution::getProcessInstanceId)
-			.distinct()
-			.filter(instanceId -> hears(instanceId, message.correlationKey()))
-			.toList();
-	}
-
-	/**
-	 * A journey started with a correlation key (one cart, one order) hears only events
-	 * with that key, or with none; a journey started without one hears every event of its
-	 * contact, whatever its key: the welcome series ends on any order.
-	 */
-	private boolean hears(String instanceId, String eventKey) {
-		if (eventKey == null) {
-			return true;
-		}
-		Object journeyKey = runtime.getVariable(instanceId, CORRELATION_KEY);
-		return journeyKey == null || eventKey.equals(journeyKey);
 	}
 
 	private static Map<String, Object> startVariables(JourneyMessage message) {

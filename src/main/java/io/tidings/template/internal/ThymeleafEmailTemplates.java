@@ -34,8 +34,10 @@ import org.springframework.stereotype.Service;
  * Renders email templates with an engine of their own: it sees only the model it is given
  * (no Spring beans, no request), and contact data reaches it as variables, so it is
  * escaped and never evaluated. Every render also gets {@code sender} (name, postal
- * address) for the footer, and the layout's texts ({@code #{footer.*}}) come from
- * {@code layouts/email*.properties} next to the templates, in the mail's locale.
+ * address) for the footer, {@code format} ({@link MailFormats}: amounts, dates and links
+ * from event data, in the mail's locale), and the layout's texts ({@code #{footer.*}})
+ * come from {@code layouts/email*.properties} next to the templates, in the mail's
+ * locale.
  */
 @Service
 class ThymeleafEmailTemplates implements EmailTemplates {
@@ -75,6 +77,7 @@ class ThymeleafEmailTemplates implements EmailTemplates {
 		String name = resolve(templateKey, wanted).orElseThrow(() -> new UnknownTemplate(templateKey));
 		Map<String, Object> variables = new HashMap<>(model);
 		variables.putIfAbsent("sender", sender);
+		variables.put("format", new MailFormats(wanted));
 		Context context = new Context(wanted, variables);
 		String html = process(name, context);
 		Document document = Jsoup.parse(html);
