@@ -1,0 +1,88 @@
+package io.tidings.journey.internal;
+
+import java.util.Set;
+
+import io.tidings.contact.Segments;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * The simulation's stand-ins for steps that would change something outside the journey
+ * (consent, a webhook) or read the stored contact: they record what the real step would
+ * do and change nothing. Each is registered under the real bean's name.
+ */
+public final class SimulatedSteps {
+
+	private SimulatedSteps() {
+	}
+
+	/** {@code contacts.attribute(execution, name)} on the simulated contact. */
+	public static final class ContactAttributes {
+
+		public Object attribute(DelegateExecution execution, String name) {
+			return SimulationRun.current().contact().attributes().get(name);
+		}
+
+	}
+
+	/**
+	 * {@code segments.contains(execution, key)}: the script's segments, else the real
+	 * ones.
+	 */
+	public static final class SegmentMembership {
+
+		private final Segments segments;
+
+		SegmentMembership(Segments segments) {
+			this.segments = segments;
+		}
+
+		public boolean contains(DelegateExecution execution, String segmentKey) {
+			SimulationRun run = SimulationRun.current();
+			Set<String> given = run.segments();
+			return given != null ? given.contains(segmentKey) : segments.contains(run.contact().id(), segmentKey);
+		}
+
+	}
+
+	public static final class OptIn {
+
+		public void request(DelegateExecution execution) {
+			execution.setVariable("confirmUrl", SimulatedSend.INERT_LINK + "confirm");
+			SimulationRun.current()
+				.record("STEP", execution.getCurrentActivityId(), execution.getCurrentActivityName(),
+						"would hold the requested topics until the contact confirms");
+		}
+
+		public void expire(DelegateExecution execution) {
+			SimulationRun.current()
+				.record("STEP", execution.getCurrentActivityId(), execution.getCurrentActivityName(),
+						"would record that no confirmation came");
+		}
+
+	}
+
+	public static final class Sunset {
+
+		public void unsubscribe(DelegateExecution execution) {
+			SimulationRun.current()
+				.record("STEP", execution.getCurrentActivityId(), execution.getCurrentActivityName(),
+						"would unsubscribe the contact from all marketing mail (SUNSET)");
+		}
+
+	}
+
+	public static final class Webhook implements JavaDelegate {
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String event = StepInputs.requiredString(execution, "event");
+			execution.setVariable("webhookStatus", "SIMULATED");
+			SimulationRun.current()
+				.record("STEP", execution.getCurrentActivityId(), execution.getCurrentActivityName(),
+						"would POST the event '" + event + "' to the webhook");
+		}
+
+	}
+
+}
