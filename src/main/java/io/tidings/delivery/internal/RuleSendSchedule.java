@@ -44,7 +44,7 @@ class RuleSendSchedule implements SendSchedule {
 			}
 			reason = capped.isPresent() ? "frequency cap of " + properties.frequencyCap().maxPerWindow()
 					+ " marketing mails per " + properties.frequencyCap().window() : "quiet hours";
-			at = capped.orElse(quiet.get());
+			at = capped.isPresent() ? capped.get() : quiet.get();
 		}
 		return new Scheduled(at, reason);
 	}
