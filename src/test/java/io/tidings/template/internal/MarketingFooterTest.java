@@ -102,6 +102,19 @@ class MarketingFooterTest {
 			.doesNotContain("Manage preferences");
 	}
 
+	@Test
+	void theFooterSpeaksTheMailsLanguage() {
+		Map<String, String> unsubscribe = Map.of("ru", "Отписаться от этих писем", "nl", "Afmelden voor deze e-mails",
+				"fr", "Se désabonner de ces e-mails", "zh", "退订此类邮件", "en", "Unsubscribe from these emails");
+		unsubscribe.forEach((language, text) -> {
+			Locale locale = Locale.forLanguageTag(language);
+			RenderedEmail email = templates.render("welcome", locale, model(locale));
+			assertThat(email.locale().getLanguage()).isEqualTo(language);
+			assertThat(email.html()).as(language).contains(">" + text + "<");
+			assertThat(email.text()).as(language).contains(text);
+		});
+	}
+
 	/** What the footer of a marketing mail lacks, each naming the template and locale. */
 	static List<String> footerProblems(RenderedEmail email) {
 		String name = email.templateKey() + " (" + email.locale().toLanguageTag() + ")";
