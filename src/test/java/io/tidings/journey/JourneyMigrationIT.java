@@ -127,6 +127,37 @@ class JourneyMigrationIT extends PostgresApiTest {
 			.isZero();
 	}
 
+	@Test
+	void theCatalogListsEveryJourneyWithItsVersionsAndCounts() throws Exception {
+		String key = "catalogProbe";
+		deploy(version(key, "ObsoleteWait", false));
+		deploy(version(key, "NewWait", true));
+		start(key, "cat-a", "a");
+
+		HttpResponse<String> response = api.get("/api/journeys");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode journeys = json.readTree(response.body());
+		JsonNode probe = find(journeys, key);
+		assertThat(probe.get("version").asInt()).isEqualTo(2);
+		assertThat(probe.get("versions").asInt()).isEqualTo(2);
+		assertThat(probe.get("running").asLong()).isEqualTo(1);
+		JsonNode welcome = find(journeys, "welcome");
+		assertThat(welcome.get("startsOn").toString()).contains("SignupReceived");
+		assertThat(welcome.get("topics").toString()).contains("newsletter");
+		assertThat(find(journeys, "order-status").get("topics")).isEmpty();
+		assertThat(ApiClient.anonymous(port).get("/api/journeys").statusCode()).isEqualTo(401);
+	}
+
+	private static JsonNode find(JsonNode journeys, String key) {
+		for (JsonNode journey : journeys) {
+			if (journey.get("key").asText().equals(key)) {
+				return journey;
+			}
+		}
+		throw new AssertionError("no journey " + key + " in " + journeys);
+	}
+
 	/**
 	 * Two paths after the start: "a" waits in a step both versions have, "b" in one only
 	 * this version has.
