@@ -21,6 +21,9 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The experiments, their assignments and decisions, in the caller's transaction. */
 @Repository
@@ -28,41 +31,47 @@ class ExperimentStore {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate ownTransaction;
+
 	private final ObjectMapper json = new ObjectMapper();
 
-	ExperimentStore(JdbcTemplate jdbc) {
+	ExperimentStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * Records the definition a step declares. Written only when it changed, so that
-	 * assignments do not queue on the experiment's row.
+	 * Records the definition a step declares, when it is new or changed, in a transaction
+	 * of its own: many journeys reach a new experiment at once, and a clash between them
+	 * must not fail (and delay) their steps. A definition that outlives a rolled-back
+	 * step does no harm.
 	 */
 	void saveDefinition(Experiment experiment, Instant now) {
-		Optional<Experiment> known = find(experiment.id()).map(Stored::experiment);
-		if (known.isPresent()) {
-			if (!known.get().equals(experiment)) {
-				jdbc.update(
+		if (find(experiment.id()).map(Stored::experiment).filter(experiment::equals).isPresent()) {
+			return;
+		}
+		try {
+			ownTransaction.executeWithoutResult(status -> {
+				int updated = jdbc.update(
 						"""
 								UPDATE experiments SET kind = ?, variable_name = ?, variants = ?, metric = ?, auto_winner_after = ?
 								WHERE id = ?""",
 						experiment.kind().name(), experiment.variableName(), experiment.variants().toString(),
 						experiment.metric().name(), experiment.autoWinnerAfter(), experiment.id());
-			}
-			return;
+				if (updated == 0) {
+					jdbc.update("""
+							INSERT INTO experiments (id, journey_key, step_id, kind, variable_name, variants, metric,
+							                         auto_winner_after, first_seen_at)
+							VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", experiment.id(), experiment.journeyKey(),
+							experiment.stepId(), experiment.kind().name(), experiment.variableName(),
+							experiment.variants().toString(), experiment.metric().name(), experiment.autoWinnerAfter(),
+							Timestamp.from(now));
+				}
+			});
 		}
-		try {
-			jdbc.update("""
-					INSERT INTO experiments (id, journey_key, step_id, kind, variable_name, variants, metric,
-					                         auto_winner_after, first_seen_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", experiment.id(), experiment.journeyKey(),
-					experiment.stepId(), experiment.kind().name(), experiment.variableName(),
-					experiment.variants().toString(), experiment.metric().name(), experiment.autoWinnerAfter(),
-					Timestamp.from(now));
-		}
-		catch (DuplicateKeyException firstSeenTwiceAtOnce) {
-			throw new ConcurrencyFailureException("Experiment " + experiment.id() + " was first seen twice at once",
-					firstSeenTwiceAtOnce);
+		catch (DuplicateKeyException recordedByAnotherStepAtOnce) {
+			// Its definition is the same diagram's.
 		}
 	}
 
