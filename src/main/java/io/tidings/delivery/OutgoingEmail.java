@@ -15,10 +15,11 @@ import io.tidings.consent.EmailCategory;
  * @param recipientTimeZone the contact's IANA time zone for quiet hours, or null
  * @param unsubscribeUrl the one-click unsubscribe link for List-Unsubscribe, for
  * marketing mail
+ * @param variant the A/B test variant the step gave the contact, or null
  */
 public record OutgoingEmail(String dedupeKey, String contactId, SendingStep step, String templateKey,
 		EmailCategory category, String topic, String recipient, String recipientName, String recipientTimeZone,
-		String subject, String html, String text, String unsubscribeUrl) {
+		String subject, String html, String text, String unsubscribeUrl, String variant) {
 
 	public OutgoingEmail {
 		Objects.requireNonNull(dedupeKey, "dedupeKey");
@@ -26,6 +27,14 @@ public record OutgoingEmail(String dedupeKey, String contactId, SendingStep step
 		Objects.requireNonNull(recipient, "recipient");
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(category, "category");
+	}
+
+	/** A mail that is no A/B test variant. */
+	public OutgoingEmail(String dedupeKey, String contactId, SendingStep step, String templateKey,
+			EmailCategory category, String topic, String recipient, String recipientName, String recipientTimeZone,
+			String subject, String html, String text, String unsubscribeUrl) {
+		this(dedupeKey, contactId, step, templateKey, category, topic, recipient, recipientName, recipientTimeZone,
+				subject, html, text, unsubscribeUrl, null);
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.consent.ConsentProperties;
+import io.tidings.experiment.MalformedExperiment;
+import io.tidings.experiment.Variants;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -98,6 +100,24 @@ class ElementTemplatesTest {
 		assertThat(category.path("value").asText()).isEqualTo("marketing");
 	}
 
+	@Test
+	void theVariantFieldsAcceptWhatTheStepsCanRead() {
+		Pattern sendVariants = Pattern.compile(ElementTemplate.pattern(input("${sendEmail}", "variants")));
+		Pattern splitVariants = Pattern
+			.compile(ElementTemplate.pattern(input("${split.assign(execution)}", "variants")));
+		List<String> samples = List.of("A:welcome:60,B:welcome-short:40", "A::50,B::50:\"Ann, your cart: here\"",
+				" A:welcome:1 , B:shop/cart-reminder:2 ", "early:50,late:50", "A:welcome:60", "A:welcome:60,",
+				"A:welcome:0,B::1", "A:Welcome:1,B::1", "A::1,B::1:\"\"", "A::1;B::1", "a b:1,c:1", "x:1,y:2,z:3",
+				"A::1,B::1,C::1,D::1,E::1,F::1,G::1,H::1,I::1,J::1,K::1", "early:50,late");
+		for (String sample : samples) {
+			assertThat(sendVariants.matcher(sample).find()).as("Send email's form on %s", sample)
+				.isEqualTo(reads(() -> Variants.ofContent(sample)));
+			assertThat(splitVariants.matcher(sample).find()).as("A/B split's form on %s", sample)
+				.isEqualTo(reads(() -> Variants.ofPaths(sample)));
+		}
+		assertThat(sendVariants.matcher("").find()).as("the send step's variants are optional").isTrue();
+	}
+
 	@ParameterizedTest
 	@MethodSource("journeys")
 	void everyStepOnATemplatedBeanHasWhatTheTemplateRequires(Path file) {
@@ -168,6 +188,25 @@ class ElementTemplatesTest {
 		assertThat(ExpressionBeans.countArguments("(execution, 'a, b', f(c, d))")).isEqualTo(3);
 	}
 
+	private static JsonNode input(String implementation, String name) {
+		return templates().stream()
+			.filter(template -> template.implementationValue().equals(implementation))
+			.flatMap(template -> template.properties().stream())
+			.filter(property -> property.path("binding").path("name").asText().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static boolean reads(Runnable parse) {
+		try {
+			parse.run();
+			return true;
+		}
+		catch (MalformedExperiment ex) {
+			return false;
+		}
+	}
+
 	private static List<String> problemsOf(ElementTemplate template, JsonNode property) {
 		List<String> problems = new ArrayList<>();
 		String label = property.path("label").asText(property.path("binding").path("name").asText());
@@ -180,9 +219,11 @@ class ElementTemplatesTest {
 					label + "'s default is no choice", problems);
 		}
 		else if (!hidden) {
-			check(property.path("constraints").path("notEmpty").asBoolean()
-					&& !ElementTemplate.pattern(property).isEmpty(),
-					label + " needs constraints: notEmpty and a pattern", problems);
+			// An optional field says so with a pattern that accepts the empty value.
+			String pattern = ElementTemplate.pattern(property);
+			check(!pattern.isEmpty() && (property.path("constraints").path("notEmpty").asBoolean()
+					|| Pattern.compile(pattern).matcher("").find()),
+					label + " needs constraints: a pattern, and notEmpty unless the pattern accepts empty", problems);
 		}
 		try {
 			String pattern = ElementTemplate.pattern(property);

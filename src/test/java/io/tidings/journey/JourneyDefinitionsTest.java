@@ -3,11 +3,16 @@ package io.tidings.journey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import io.tidings.consent.ConsentProperties;
+import io.tidings.experiment.MalformedExperiment;
+import io.tidings.experiment.Variant;
+import io.tidings.experiment.Variants;
 import io.tidings.journey.TimerValues.Kind;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -26,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The house rules for every diagram in bpmn/, checked on the files analysts edit, so a
@@ -72,14 +78,16 @@ class JourneyDefinitionsTest {
 			assertThat(TimerValues.problemWith(Kind.CYCLE, retries.get(0).getTextContent()))
 				.as("%s's retry time cycle", step)
 				.isEmpty();
-			String template = JourneyFiles.inputParameter(task, "template");
-			assertThat(template).as("%s names a template", step).isNotBlank();
-			assertThat(JourneyFiles.MAIL_TEMPLATES.resolve(template + ".html")).as("%s's template", step).exists();
-			Set<String> translations = JourneyFiles.translationsOf(template);
-			if (!translations.isEmpty()) {
-				assertThat(translations)
-					.as("%s's template %s, translated at all, is translated into every language", step, template)
-					.containsAll(JourneyFiles.TRANSLATIONS);
+			String stepTemplate = JourneyFiles.inputParameter(task, "template");
+			assertThat(stepTemplate).as("%s names a template", step).isNotBlank();
+			for (String template : templatesOf(step, stepTemplate, JourneyFiles.inputParameter(task, "variants"))) {
+				assertThat(JourneyFiles.MAIL_TEMPLATES.resolve(template + ".html")).as("%s's template", step).exists();
+				Set<String> translations = JourneyFiles.translationsOf(template);
+				if (!translations.isEmpty()) {
+					assertThat(translations)
+						.as("%s's template %s, translated at all, is translated into every language", step, template)
+						.containsAll(JourneyFiles.TRANSLATIONS);
+				}
 			}
 			String category = JourneyFiles.inputParameter(task, "category");
 			if (category != null && !category.startsWith("${")) {
@@ -187,6 +195,31 @@ class JourneyDefinitionsTest {
 				## Triggers that are not an event
 				| `BirthdayReached` | yearly |
 				""")).containsExactly("SignupReceived", "BirthdayReached");
+
+		assertThat(templatesOf("s", "welcome", "A::1,B:welcome-short:1:\"Hi\"")).containsExactly("welcome",
+				"welcome-short");
+		assertThat(templatesOf("s", "welcome", "${variants}")).containsExactly("welcome");
+		assertThatThrownBy(() -> templatesOf("s", "welcome", "A:welcome:1")).hasMessageContaining("2 to 10 variants");
+	}
+
+	/** The step's own template and those of its A/B variants, which must be readable. */
+	static Set<String> templatesOf(String step, String stepTemplate, String variants) {
+		Set<String> templates = new LinkedHashSet<>(List.of(stepTemplate));
+		if (variants == null || variants.isBlank() || variants.startsWith("${")) {
+			return templates;
+		}
+		try {
+			Variants.ofContent(variants)
+				.all()
+				.stream()
+				.map(Variant::template)
+				.filter(Objects::nonNull)
+				.forEach(templates::add);
+		}
+		catch (MalformedExperiment ex) {
+			throw new AssertionError(step + ": " + ex.getMessage(), ex);
+		}
+		return templates;
 	}
 
 	private static void checkDocumented(Message message, Set<String> documented, Path file, List<String> undocumented) {
