@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.tidings.tracking.TrackingProperties;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ class MachineEngagements {
 
 	private final List<String> userAgents;
 
+	@Autowired
 	MachineEngagements(TrackingProperties properties) {
 		this(properties.machine());
 	}
