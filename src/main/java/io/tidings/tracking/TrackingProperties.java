@@ -16,13 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled whether mails get an open pixel and tracked links; off, mail goes out as
  * rendered and links already sent keep working
  * @param textLinks whether the plain-text part's links are tracked too (those its HTML
- * part tracks)
+ * part tracks); off by default, since a plain-text reader sees where a link leads
  * @param machine when an open or click counts as a machine's, not a person's
  * @param conversions which events are conversions, and how far back a click earns one
  */
 @Validated
 @ConfigurationProperties("tidings.tracking")
-public record TrackingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean textLinks,
+public record TrackingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean textLinks,
 		@Valid @NotNull @DefaultValue Machine machine, @Valid @NotNull @DefaultValue Conversions conversions) {
 
 	/**

@@ -3,8 +3,6 @@ package io.tidings.journey;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -100,9 +98,8 @@ class CommerceJourneysIT extends PostgresApiTest {
 			.formatted(contact));
 		MimeMessage shipped = mailsTo("anna.shop@example.com", 3).get(2);
 		assertThat(shipped.getSubject()).isEqualTo("Заказ order-5 уже в пути");
-		assertThat(textOf(shipped)).contains("Его доставляет СДЭК, трек-номер: 1234567890.");
-		assertThat(trackedTarget(textOf(shipped))).as("the text part's tracked link")
-			.isEqualTo("https://cdek.example/track/1234567890");
+		assertThat(textOf(shipped)).contains("Его доставляет СДЭК, трек-номер: 1234567890.")
+			.contains("https://cdek.example/track/1234567890");
 
 		assertThat(management.createJobQuery().processInstanceId(cart).count()).as("no reminder left to fire").isZero();
 		Thread.sleep(1000);
@@ -167,13 +164,6 @@ class CommerceJourneysIT extends PostgresApiTest {
 		catch (Exception ex) {
 			throw new AssertionError(ex);
 		}
-	}
-
-	/** Where the text's (one) tracked link leads, as the redirect says. */
-	private String trackedTarget(String text) {
-		Matcher link = Pattern.compile("https?://[^\\s()]+(/t/c/[A-Za-z0-9_-]+)").matcher(text);
-		assertThat(link.find()).as(text).isTrue();
-		return api.get(link.group(1)).headers().firstValue("Location").orElse(null);
 	}
 
 	/** The text/plain part, decoded. */

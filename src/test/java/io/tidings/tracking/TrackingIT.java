@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.poll-interval=200ms",
-				"tidings.consent.public-url=https://mail.shop.example", "tidings.tracking.machine.window=1s" })
+				"tidings.consent.public-url=https://mail.shop.example", "tidings.tracking.machine.window=1s",
+				"tidings.tracking.text-links=true" })
 class TrackingIT extends PostgresApiTest {
 
 	static final int SMTP_PORT = FreePort.find();
