@@ -15,9 +15,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.support.ApiClient;
 import io.tidings.support.Eventually;
 import io.tidings.support.FreePort;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,6 +33,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.tidings.support.MailParts.htmlOf;
+import static io.tidings.support.MailParts.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -269,30 +268,6 @@ abstract class TrackingScenarios {
 				}
 			}).toList(), mails -> mails.size() == 1)
 			.get(0);
-	}
-
-	private static String htmlOf(Part part) throws Exception {
-		return partOf(part, "text/html");
-	}
-
-	private static String textOf(Part part) throws Exception {
-		return partOf(part, "text/plain");
-	}
-
-	private static String partOf(Part part, String type) throws Exception {
-		if (part.isMimeType(type)) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				BodyPart child = multipart.getBodyPart(i);
-				String found = partOf(child, type);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
 	}
 
 }
