@@ -41,4 +41,12 @@ public interface Journeys {
 	 */
 	boolean sendsMarketing(String journeyKey);
 
+	/**
+	 * In the caller's transaction: hands the message to that one journey instance if it
+	 * waits for a message of this name (a catch or boundary event, an event sub-process).
+	 * An instance that does not wait for it, or has ended, ignores it.
+	 * @return whether the instance was waiting for it
+	 */
+	boolean notifyInstance(String journeyInstanceId, String messageName, Map<String, Object> variables);
+
 }

@@ -201,7 +201,7 @@ class PersonalDataIT {
 		assertThat(export.get("contactId").asText()).isEqualTo(hieronymus.id());
 		JsonNode sections = export.get("sections");
 		assertThat(fieldNames(sections)).startsWith("contact")
-			.contains("events", "deliveries", "consent", "journeys", "triggers", "broadcasts");
+			.contains("events", "deliveries", "consent", "journeys", "triggers", "broadcasts", "tracking");
 
 		JsonNode fields = sections.get("contact").get("fields");
 		assertThat(fields.get("email").asText()).isEqualTo(hieronymus.email());
@@ -256,6 +256,10 @@ class PersonalDataIT {
 		assertThat(values(sections.get("triggers").get("firings"), "trigger")).containsExactly("birthday");
 		assertThat(values(sections.get("triggers").get("segmentMemberships"), "segment")).containsExactly("entry-vip");
 		assertThat(values(sections.get("broadcasts"), "outcome")).containsExactly("STARTED");
+		JsonNode tracking = sections.get("tracking");
+		assertThat(values(tracking.get("engagements"), "kind")).contains("OPEN", "CLICK");
+		assertThat(values(tracking.get("engagements"), "userAgent")).containsOnly(hieronymus.userAgent());
+		assertThat(values(tracking.get("links"), "url")).contains("https://example.com/start");
 		assertThat(footprint(hieronymus)).as("an export changes nothing").isEqualTo(before);
 	}
 
@@ -534,6 +538,18 @@ class PersonalDataIT {
 					.count(),
 				count -> count == 1);
 
+		// The pixel and a tracked link of one of its mails, fetched with its user agent.
+		String link = jdbc.queryForObject(
+				"SELECT token FROM tracked_links WHERE contact_id = ? ORDER BY created_at, token FETCH FIRST 1 ROWS ONLY",
+				String.class, id);
+		String pixel = jdbc.queryForObject(
+				"SELECT open_token FROM delivery_opens WHERE contact_id = ? ORDER BY created_at FETCH FIRST 1 ROWS ONLY",
+				String.class, id);
+		assertThat(mailClient.send(mailClient.request("/t/o/" + pixel).header("User-Agent", person.userAgent()))
+			.statusCode()).isEqualTo(200);
+		assertThat(mailClient.send(mailClient.request("/t/c/" + link).header("User-Agent", person.userAgent()))
+			.statusCode()).isEqualTo(302);
+
 		// Rows the trigger module writes when a birthday fires and a watched segment
 		// gains
 		// a member; the scheduler's timing is TriggersIT's subject, so they are seeded.
@@ -550,7 +566,8 @@ class PersonalDataIT {
 		for (String[] table : new String[][] { { "contacts", "id" }, { "contact_attributes", "contact_id" },
 				{ "events", "contact_id" }, { "deliveries", "contact_id" }, { "consent_records", "contact_id" },
 				{ "trigger_firings", "contact_id" }, { "segment_memberships", "contact_id" },
-				{ "broadcast_recipients", "contact_id" } }) {
+				{ "broadcast_recipients", "contact_id" }, { "engagements", "contact_id" },
+				{ "tracked_links", "contact_id" } }) {
 			counts.put(table[0], jdbc.queryForObject("SELECT count(*) FROM " + table[0] + " WHERE " + table[1] + " = ?",
 					Long.class, id));
 		}

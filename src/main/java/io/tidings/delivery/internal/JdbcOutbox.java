@@ -6,11 +6,14 @@ import java.util.UUID;
 
 import io.tidings.consent.ContactUnsubscribed;
 import io.tidings.delivery.DeliveryProperties;
+import io.tidings.delivery.MailTracking;
+import io.tidings.delivery.MailTracking.TrackedBodies;
 import io.tidings.delivery.Outbox;
 import io.tidings.delivery.OutgoingEmail;
 import io.tidings.delivery.QueuedDelivery;
 import io.tidings.delivery.SendingStep;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,11 +33,15 @@ class JdbcOutbox implements Outbox {
 
 	private final DeliveryWakeup wakeup;
 
-	JdbcOutbox(JdbcTemplate jdbc, Clock clock, DeliveryProperties properties, DeliveryWakeup wakeup) {
+	private final ObjectProvider<MailTracking> tracking;
+
+	JdbcOutbox(JdbcTemplate jdbc, Clock clock, DeliveryProperties properties, DeliveryWakeup wakeup,
+			ObjectProvider<MailTracking> tracking) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		this.wakeup = wakeup;
+		this.tracking = tracking;
 	}
 
 	@Override
@@ -52,6 +59,9 @@ class JdbcOutbox implements Outbox {
 		String messageId = "<" + id + "@" + properties.messageIdDomain() + ">";
 		Timestamp now = Timestamp.from(clock.instant());
 		SendingStep step = email.step() != null ? email.step() : NO_STEP;
+		MailTracking tracker = tracking.getIfAvailable();
+		TrackedBodies bodies = tracker != null ? tracker.instrument(id, email)
+				: new TrackedBodies(email.html(), email.text());
 		jdbc.update(
 				"""
 						INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, journey_instance_id,
@@ -62,7 +72,7 @@ class JdbcOutbox implements Outbox {
 				id, email.dedupeKey(), messageId, email.contactId(), step.journeyKey(), step.instanceId(),
 				step.executionId(), step.activityInstanceId(), step.stepId(), email.templateKey(),
 				email.category().name(), email.topic(), email.recipient(), email.recipientName(),
-				email.recipientTimeZone(), email.subject(), email.html(), email.text(), email.unsubscribeUrl(),
+				email.recipientTimeZone(), email.subject(), bodies.html(), bodies.text(), email.unsubscribeUrl(),
 				email.variant(), now, now);
 		wakeWorkersAfterCommit();
 		return new QueuedDelivery(id, messageId, true);

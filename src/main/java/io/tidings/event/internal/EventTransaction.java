@@ -1,15 +1,18 @@
 package io.tidings.event.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import io.tidings.contact.AddressState;
 import io.tidings.contact.Contacts;
+import io.tidings.event.EventAccepted;
 import io.tidings.event.EventReceipt;
 import io.tidings.event.IncomingEvent;
 import io.tidings.journey.JourneyDispatch;
 import io.tidings.journey.JourneyMessage;
 import io.tidings.journey.Journeys;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +27,15 @@ public class EventTransaction {
 
 	private final Clock clock;
 
-	EventTransaction(Contacts contacts, Journeys journeys, EventLog log, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	EventTransaction(Contacts contacts, Journeys journeys, EventLog log, Clock clock,
+			ApplicationEventPublisher publisher) {
 		this.contacts = contacts;
 		this.journeys = journeys;
 		this.log = log;
 		this.clock = clock;
+		this.publisher = publisher;
 	}
 
 	/**
@@ -36,7 +43,8 @@ public class EventTransaction {
 	 */
 	@Transactional
 	public EventReceipt run(String id, IncomingEvent event, AddressState address) {
-		log.insert(id, event.name(), event.contact().id(), event.correlationKey(), event.data(), clock.instant());
+		Instant receivedAt = clock.instant();
+		log.insert(id, event.name(), event.contact().id(), event.correlationKey(), event.data(), receivedAt);
 		contacts.upsert(event.contact());
 		if (address.checkedAt() != null) {
 			contacts.recordAddressCheck(event.contact().id(), address);
@@ -46,6 +54,7 @@ public class EventTransaction {
 				new JourneyMessage(event.name(), event.contact().id(), event.correlationKey(), event.data()), mayStart);
 		String skipReason = dispatch.skipped() > 0 ? "address invalid: " + address.reason() : null;
 		log.recordOutcome(id, dispatch.started(), dispatch.continued(), dispatch.skipped(), skipReason);
+		publisher.publishEvent(new EventAccepted(id, event.name(), event.contact().id(), event.data(), receivedAt));
 		return new EventReceipt(id, dispatch.started(), dispatch.continued(), dispatch.skipped(), skipReason, false);
 	}
 

@@ -113,6 +113,15 @@ class CamundaJourneys implements Journeys {
 		return latest != null && marketing.sendsMarketing(latest.getId());
 	}
 
+	@Override
+	public boolean notifyInstance(String journeyInstanceId, String messageName, Map<String, Object> variables) {
+		return ConcurrentJourneyChange.translated(() -> !runtime.createMessageCorrelation(messageName)
+			.processInstanceId(journeyInstanceId)
+			.setVariables(variables)
+			.correlateAllWithResult()
+			.isEmpty());
+	}
+
 	private static Map<String, Object> startVariables(JourneyMessage message) {
 		Map<String, Object> variables = new HashMap<>(message.variables());
 		if (message.correlationKey() != null) {
