@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -192,8 +193,13 @@ class ExperimentApiIT extends PostgresApiTest {
 	@TestConfiguration
 	static class Outcomes {
 
-		/** Mails per variant from the deliveries table, clicks from {@link #clicks}. */
+		/**
+		 * Mails per variant from the deliveries table, clicks from {@link #clicks}: the
+		 * figures this test needs, in place of the engagement tables' (tested on their
+		 * own in EngagementVariantOutcomesOnPostgresIT).
+		 */
 		@Bean
+		@Primary
 		VariantOutcomes testOutcomes(JdbcTemplate jdbc) {
 			return (experiment, metric) -> {
 				Map<String, Outcome> outcomes = new LinkedHashMap<>();

@@ -7,7 +7,6 @@ import io.tidings.experiment.Experiment;
 import io.tidings.experiment.Metric;
 import io.tidings.experiment.VariantOutcomes;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +15,10 @@ import org.springframework.stereotype.Component;
  * | 'CLICK', machine)} and {@code conversions(delivery_id)}. A send step's sample is its
  * delivered mails per variant, a success one with a human open, a click or a conversion;
  * a split's sample is its assigned contacts, a success one with such a mail of the same
- * journey sent after the assignment. Off until those tables exist
- * ({@code tidings.experiments.engagement-outcomes}).
+ * journey sent after the assignment. Machine opens and clicks (scanners, Apple's privacy
+ * proxy) are no success.
  */
 @Component
-@ConditionalOnProperty(name = "tidings.experiments.engagement-outcomes", havingValue = "true")
 class EngagementVariantOutcomes implements VariantOutcomes {
 
 	private final JdbcTemplate jdbc;
@@ -61,7 +59,8 @@ class EngagementVariantOutcomes implements VariantOutcomes {
 		return switch (metric) {
 			case OPEN -> "EXISTS (SELECT 1 FROM engagements e WHERE e.delivery_id = d.id AND e.kind = 'OPEN'"
 					+ " AND e.machine = FALSE)";
-			case CLICK -> "EXISTS (SELECT 1 FROM engagements e WHERE e.delivery_id = d.id AND e.kind = 'CLICK')";
+			case CLICK -> "EXISTS (SELECT 1 FROM engagements e WHERE e.delivery_id = d.id AND e.kind = 'CLICK'"
+					+ " AND e.machine = FALSE)";
 			case CONVERSION -> "EXISTS (SELECT 1 FROM conversions c WHERE c.delivery_id = d.id)";
 		};
 	}

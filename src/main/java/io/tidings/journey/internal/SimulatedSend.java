@@ -8,6 +8,9 @@ import io.tidings.consent.EmailPurpose;
 import io.tidings.consent.Topics;
 import io.tidings.contact.Contact;
 import io.tidings.delivery.SendSchedule;
+import io.tidings.experiment.Experiment;
+import io.tidings.experiment.Variant;
+import io.tidings.experiment.Variants;
 import io.tidings.journey.JourneySimulations.Mail;
 import io.tidings.template.EmailTemplates;
 import io.tidings.template.RenderedEmail;
@@ -35,11 +38,23 @@ class SimulatedSend implements JavaDelegate {
 		this.schedule = schedule;
 	}
 
+	/** The A/B variant the contact would get, by the real step's pick, not recorded. */
+	private static Variant variantOf(DelegateExecution execution, String contactId) {
+		String variants = StepInputs.optionalString(execution, "variants");
+		if (variants == null || variants.isBlank()) {
+			return null;
+		}
+		return Variants.ofContent(variants)
+			.pick(Experiment.idOf(JourneyKeys.of(execution), execution.getCurrentActivityId()), contactId);
+	}
+
 	@Override
 	public void execute(DelegateExecution execution) {
 		SimulationRun run = SimulationRun.current();
 		Contact contact = run.contact();
-		String templateKey = StepInputs.requiredString(execution, "template");
+		Variant variant = variantOf(execution, contact.id());
+		String stepTemplate = StepInputs.requiredString(execution, "template");
+		String templateKey = variant == null || variant.template() == null ? stepTemplate : variant.template();
 		EmailPurpose purpose = topics.purposeOf(StepInputs.optionalString(execution, "category"));
 		Map<String, Object> model = new HashMap<>(Map.of("contact", contact.asTemplateModel(), "data",
 				execution.getVariables(), "journey", Map.of("key", JourneyKeys.of(execution), "step",
@@ -47,6 +62,7 @@ class SimulatedSend implements JavaDelegate {
 		model.put("unsubscribeUrl", purpose.isMarketing() ? INERT_LINK + "unsubscribe" : null);
 		model.put("preferencesUrl", purpose.isMarketing() ? INERT_LINK + "preferences" : null);
 		model.put("topic", purpose.topic());
+		model.put("variant", variant == null ? null : variant.name());
 		RenderedEmail email = templates.render(templateKey, contact.preferredLocale().orElse(null), model);
 		SendSchedule.Scheduled sent = schedule.schedule(purpose.category(), contact.timeZone(), run.now(),
 				run.marketingSends());
@@ -54,10 +70,12 @@ class SimulatedSend implements JavaDelegate {
 		if (purpose.category() == EmailCategory.MARKETING) {
 			run.marketingSends().add(sent.at());
 		}
-		run.recordAt(sent.at(), "MAIL", execution.getCurrentActivityId(), execution.getCurrentActivityName(), null,
-				new Mail(templateKey, email.subject(), purpose.category().name().toLowerCase(java.util.Locale.ROOT),
-						purpose.topic(), email.locale() == null ? null : email.locale().toLanguageTag(),
-						sent.heldBackBecause()));
+		run.recordAt(sent.at(), "MAIL", execution.getCurrentActivityId(), execution.getCurrentActivityName(),
+				variant == null ? null : "A/B variant " + variant.name(),
+				new Mail(templateKey,
+						variant == null || variant.subject() == null ? email.subject() : variant.subject(),
+						purpose.category().name().toLowerCase(java.util.Locale.ROOT), purpose.topic(),
+						email.locale() == null ? null : email.locale().toLanguageTag(), sent.heldBackBecause()));
 		execution.setVariable("lastDeliveryStatus", "SENT");
 	}
 

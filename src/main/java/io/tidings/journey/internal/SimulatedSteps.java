@@ -3,6 +3,8 @@ package io.tidings.journey.internal;
 import java.util.Set;
 
 import io.tidings.contact.Segments;
+import io.tidings.experiment.Experiment;
+import io.tidings.experiment.Variants;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -68,6 +70,27 @@ public final class SimulatedSteps {
 			SimulationRun.current()
 				.record("STEP", execution.getCurrentActivityId(), execution.getCurrentActivityName(),
 						"would unsubscribe the contact from all marketing mail (SUNSET)");
+		}
+
+	}
+
+	/**
+	 * {@code split.assign(...)}: the variant the contact would get, by the same
+	 * deterministic pick, without recording an assignment (a decided winner is not
+	 * consulted).
+	 */
+	public static final class Split {
+
+		public String assign(DelegateExecution execution) {
+			return assign(execution, StepInputs.requiredString(execution, "splitVariable"),
+					StepInputs.requiredString(execution, "variants"));
+		}
+
+		public String assign(DelegateExecution execution, String variable, String variants) {
+			String experiment = Experiment.idOf(JourneyKeys.of(execution), execution.getCurrentActivityId());
+			String name = Variants.ofPaths(variants).pick(experiment, SimulationRun.current().contact().id()).name();
+			execution.setVariable(variable, name);
+			return name;
 		}
 
 	}

@@ -64,6 +64,7 @@ class SimulationEngine implements DisposableBean {
 		beans.put("optIn", new SimulatedSteps.OptIn());
 		beans.put("sunset", new SimulatedSteps.Sunset());
 		beans.put("webhook", new SimulatedSteps.Webhook());
+		beans.put("split", new SimulatedSteps.Split());
 		for (String name : PURE_BEANS) {
 			if (context.containsBean(name)) {
 				beans.put(name, context.getBean(name));

@@ -41,13 +41,7 @@ abstract class EngagementVariantOutcomesTests {
 	EngagementVariantOutcomes outcomes;
 
 	@BeforeEach
-	void engagementTables() {
-		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS engagements (id VARCHAR(36) NOT NULL PRIMARY KEY,
-				  delivery_id VARCHAR(36) NOT NULL, kind VARCHAR(16) NOT NULL, machine BOOLEAN NOT NULL)""");
-		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS conversions (id VARCHAR(36) NOT NULL PRIMARY KEY,
-				  delivery_id VARCHAR(36) NOT NULL)""");
+	void outcomes() {
 		outcomes = new EngagementVariantOutcomes(jdbc);
 	}
 
@@ -109,13 +103,17 @@ abstract class EngagementVariantOutcomesTests {
 	}
 
 	private void engagement(String delivery, String kind, boolean machine) {
-		jdbc.update("INSERT INTO engagements (id, delivery_id, kind, machine) VALUES (?, ?, ?, ?)",
-				java.util.UUID.randomUUID().toString(), delivery, kind, machine);
+		jdbc.update("""
+				INSERT INTO engagements (id, delivery_id, contact_id, kind, machine, occurred_at)
+				SELECT ?, id, contact_id, ?, ?, created_at FROM deliveries WHERE id = ?""",
+				java.util.UUID.randomUUID().toString(), kind, machine, delivery);
 	}
 
 	private void conversion(String delivery) {
-		jdbc.update("INSERT INTO conversions (id, delivery_id) VALUES (?, ?)", java.util.UUID.randomUUID().toString(),
-				delivery);
+		jdbc.update("""
+				INSERT INTO conversions (id, event_id, event_name, contact_id, delivery_id, occurred_at)
+				SELECT ?, ?, 'OrderPlaced', contact_id, id, created_at FROM deliveries WHERE id = ?""",
+				java.util.UUID.randomUUID().toString(), java.util.UUID.randomUUID().toString(), delivery);
 	}
 
 	private void assign(String contact, String variant) {
