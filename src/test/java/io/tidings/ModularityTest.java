@@ -35,8 +35,8 @@ class ModularityTest {
 
 	@Test
 	void internalsStayInsideTheirModule() {
-		for (String module : new String[] { "broadcast", "consent", "contact", "delivery", "event", "experiment",
-				"journey", "privacy", "template", "tracking", "trigger" }) {
+		for (String module : new String[] { "analytics", "broadcast", "consent", "contact", "delivery", "event",
+				"experiment", "journey", "privacy", "template", "tracking", "trigger" }) {
 			noClasses().that()
 				.resideOutsideOfPackage("io.tidings." + module + "..")
 				.should()

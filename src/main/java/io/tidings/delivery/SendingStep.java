@@ -8,5 +8,12 @@ package io.tidings.delivery;
  * new visit with a mail of its own
  */
 public record SendingStep(String journeyKey, String instanceId, String executionId, String activityInstanceId,
-		String stepId) {
+		String stepId, Integer journeyVersion) {
+
+	/** A step whose journey version does not matter to the caller. */
+	public SendingStep(String journeyKey, String instanceId, String executionId, String activityInstanceId,
+			String stepId) {
+		this(journeyKey, instanceId, executionId, activityInstanceId, stepId, null);
+	}
+
 }

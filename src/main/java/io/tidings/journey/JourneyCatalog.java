@@ -1,6 +1,7 @@
 package io.tidings.journey;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The deployed journeys, for people and dashboards. */
@@ -8,6 +9,13 @@ public interface JourneyCatalog {
 
 	/** Every journey's latest version with its counts, by key. */
 	List<JourneySummary> all();
+
+	/**
+	 * The names of the journey's steps by id, over all its versions (a later version's
+	 * name wins).
+	 * @throws UnknownJourney when no journey has the key
+	 */
+	Map<String, String> stepNames(String journeyKey);
 
 	/**
 	 * @param running instances running now, on any version

@@ -66,14 +66,14 @@ class JdbcOutbox implements Outbox {
 				"""
 						INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, journey_instance_id,
 						    execution_id, activity_instance_id, step_id, template_key, category, topic, recipient, recipient_name,
-						    recipient_time_zone, subject, html_body, text_body, unsubscribe_url, variant, status, attempts,
-						    next_attempt_at, created_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""",
+						    recipient_time_zone, subject, html_body, text_body, unsubscribe_url, variant, journey_version,
+						    status, attempts, next_attempt_at, created_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)""",
 				id, email.dedupeKey(), messageId, email.contactId(), step.journeyKey(), step.instanceId(),
 				step.executionId(), step.activityInstanceId(), step.stepId(), email.templateKey(),
 				email.category().name(), email.topic(), email.recipient(), email.recipientName(),
 				email.recipientTimeZone(), email.subject(), bodies.html(), bodies.text(), email.unsubscribeUrl(),
-				email.variant(), now, now);
+				email.variant(), step.journeyVersion(), now, now);
 		wakeWorkersAfterCommit();
 		return new QueuedDelivery(id, messageId, true);
 	}

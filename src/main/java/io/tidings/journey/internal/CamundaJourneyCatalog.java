@@ -1,14 +1,18 @@
 package io.tidings.journey.internal;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import io.tidings.journey.JourneyCatalog;
+import io.tidings.journey.UnknownJourney;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 
 import org.springframework.stereotype.Service;
 
@@ -43,6 +47,28 @@ class CamundaJourneyCatalog implements JourneyCatalog {
 			.sorted(Comparator.comparing(ProcessDefinition::getKey))
 			.map(this::summary)
 			.toList();
+	}
+
+	@Override
+	public Map<String, String> stepNames(String journeyKey) {
+		List<ProcessDefinition> versions = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(journeyKey)
+			.orderByProcessDefinitionVersion()
+			.asc()
+			.list();
+		if (versions.isEmpty()) {
+			throw new UnknownJourney(journeyKey);
+		}
+		Map<String, String> names = new LinkedHashMap<>();
+		for (ProcessDefinition version : versions) {
+			for (FlowNode node : repository.getBpmnModelInstance(version.getId())
+				.getModelElementsByType(FlowNode.class)) {
+				if (node.getName() != null) {
+					names.put(node.getId(), node.getName());
+				}
+			}
+		}
+		return names;
 	}
 
 	private JourneySummary summary(ProcessDefinition latest) {

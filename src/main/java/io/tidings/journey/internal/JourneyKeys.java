@@ -18,4 +18,12 @@ final class JourneyKeys {
 			.getKey();
 	}
 
+	/** The version of the running journey's diagram. */
+	static int versionOf(DelegateExecution execution) {
+		return execution.getProcessEngineServices()
+			.getRepositoryService()
+			.getProcessDefinition(execution.getProcessDefinitionId())
+			.getVersion();
+	}
+
 }

@@ -69,7 +69,8 @@ class SendEmailStep extends AbstractBpmnActivityBehavior {
 		Optional<Variant> variant = experiments.contentVariant(execution, contact.id());
 		String templateKey = variant.map(Variant::template).orElse(stepTemplate);
 		SendingStep step = new SendingStep(JourneyKeys.of(execution), execution.getProcessInstanceId(),
-				execution.getId(), execution.getActivityInstanceId(), execution.getCurrentActivityId());
+				execution.getId(), execution.getActivityInstanceId(), execution.getCurrentActivityId(),
+				JourneyKeys.versionOf(execution));
 		String unsubscribeUrl = purpose.isMarketing() ? unsubscribeLinks.urlFor(contact.id(), purpose.topic()) : null;
 		Map<String, Object> model = new HashMap<>(
 				Map.of("contact", contact.asTemplateModel(), "data", execution.getVariables(), "journey",

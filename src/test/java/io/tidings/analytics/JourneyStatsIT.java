@@ -1,0 +1,186 @@
+package io.tidings.analytics;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tidings.support.ApiClient;
+import io.tidings.support.PostgresApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code GET /api/journeys/{key}/stats} on PostgreSQL over stored mails, opens, clicks,
+ * conversions and unsubscribes laid down as the delivery and tracking modules store them:
+ * each count and rate per step and A/B variant, machine engagement left out, the period
+ * and version filters, and bad requests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
+class JourneyStatsIT extends PostgresApiTest {
+
+	private final Instant now = Instant.now();
+
+	@BeforeEach
+	void mails() {
+		for (String table : new String[] { "delivery_opens", "engagements", "conversions", "consent_records",
+				"deliveries" }) {
+			jdbc.update("DELETE FROM " + table);
+		}
+		Instant hourAgo = now.minus(Duration.ofHours(1));
+		mail("d1", "c1", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
+		opened("d1", 2, 1);
+		engaged("d1", "c1", "SendWelcomeEmail", "CLICK", false);
+		converted("d1", "c1", "SendWelcomeEmail", "30.00");
+		mail("d2", "c2", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
+		opened("d2", 1, 0);
+		engaged("d2", "c2", "SendWelcomeEmail", "CLICK", true);
+		mail("d3", "c3", "SendWelcomeEmail", null, "BOUNCED", 1, hourAgo);
+		mail("d4", "c4", "SendWelcomeEmail", null, "SKIPPED", 1, hourAgo);
+		mail("d5", "c5", "SendWelcomeEmail", null, "DEFERRED", 1, hourAgo);
+		mail("d6", "c6", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
+		opened("d6", 1, 1);
+		unsubscribed("c6", hourAgo.plus(Duration.ofDays(1)));
+		unsubscribed("c2", hourAgo.plus(Duration.ofDays(4)));
+		mail("d7", "c7", "SendWelcomeEmail", null, "SENT", 2, now.minus(Duration.ofDays(2)));
+		mail("e1", "c1", "SendTipsEmail", "A", "SENT", 1, hourAgo);
+		engaged("e1", "c1", "SendTipsEmail", "CLICK", false);
+		mail("e2", "c2", "SendTipsEmail", "B", "SENT", 1, hourAgo);
+		mail("e3", "c3", "SendTipsEmail", "B", "SENT", 1, hourAgo);
+		opened("e3", 1, 1);
+	}
+
+	@Test
+	void countsAndRatesPerStepAndVariant() throws Exception {
+		JsonNode report = stats("");
+
+		JsonNode welcome = step(report, "SendWelcomeEmail");
+		assertThat(welcome.get("name").asText()).isEqualTo("Send welcome email");
+		JsonNode counts = welcome.get("counts");
+		assertThat(counts.get("queued").asLong()).isEqualTo(7);
+		assertThat(counts.get("sent").asLong()).isEqualTo(5);
+		assertThat(counts.get("delivered").asLong()).isEqualTo(4);
+		assertThat(counts.get("deferred").asLong()).isEqualTo(1);
+		assertThat(counts.get("bounced").asLong()).isEqualTo(1);
+		assertThat(counts.get("skipped").asLong()).isEqualTo(1);
+		assertThat(counts.get("opened").asLong()).as("machine opens left out").isEqualTo(2);
+		assertThat(counts.get("clicked").asLong()).as("machine clicks left out").isEqualTo(1);
+		assertThat(counts.get("uniqueClickers").asLong()).isEqualTo(1);
+		assertThat(counts.get("converted").asLong()).isEqualTo(1);
+		assertThat(counts.get("revenue").decimalValue()).isEqualByComparingTo("30.00");
+		assertThat(counts.get("unsubscribed").asLong()).as("only within three days after the mail").isEqualTo(1);
+		JsonNode rates = welcome.get("rates");
+		assertThat(rates.get("delivery").asDouble()).isCloseTo(0.8, within(1e-9));
+		assertThat(rates.get("bounce").asDouble()).isCloseTo(0.2, within(1e-9));
+		assertThat(rates.get("open").asDouble()).isCloseTo(0.5, within(1e-9));
+		assertThat(rates.get("click").asDouble()).isCloseTo(0.25, within(1e-9));
+		assertThat(rates.get("clickToOpen").asDouble()).isCloseTo(0.5, within(1e-9));
+		assertThat(rates.get("conversion").asDouble()).isCloseTo(0.25, within(1e-9));
+		assertThat(welcome.get("variants")).isEmpty();
+
+		JsonNode tips = step(report, "SendTipsEmail");
+		assertThat(tips.get("variants")).hasSize(2);
+		assertThat(tips.at("/variants/0/variant").asText()).isEqualTo("A");
+		assertThat(tips.at("/variants/0/counts/clicked").asLong()).isEqualTo(1);
+		assertThat(tips.at("/variants/1/counts/delivered").asLong()).isEqualTo(2);
+		assertThat(tips.at("/variants/1/rates/open").asDouble()).isCloseTo(0.5, within(1e-9));
+		assertThat(report.at("/total/queued").asLong()).isEqualTo(10);
+	}
+
+	@Test
+	void thePeriodAndTheVersionNarrowTheMails() throws Exception {
+		assertThat(step(stats("?version=1"), "SendWelcomeEmail").at("/counts/queued").asLong()).isEqualTo(6);
+		assertThat(step(stats("?version=2"), "SendWelcomeEmail").at("/counts/queued").asLong()).isEqualTo(1);
+		assertThat(
+				step(stats("?from=" + now.minus(Duration.ofDays(1))), "SendWelcomeEmail").at("/counts/queued").asLong())
+			.isEqualTo(6);
+		assertThat(stats("?to=" + now.minus(Duration.ofDays(3)).toString().substring(0, 10)).get("steps")).isEmpty();
+	}
+
+	@Test
+	void badRequestsGetAProblem() throws Exception {
+		assertProblem(api.get("/api/journeys/no-such-journey/stats"), 404, "no-such-journey");
+		assertProblem(api.get("/api/journeys/welcome/stats?from=yesterday"), 400, "from");
+		assertProblem(api.get("/api/journeys/welcome/stats?version=0"), 400, "version");
+		assertProblem(api.get("/api/journeys/welcome/stats?version=two"), 400, "version");
+		assertProblem(api.get("/api/journeys/welcome/stats?from=2026-11-02&to=2026-11-01"), 400, "to");
+		assertThat(ApiClient.anonymous(port).get("/api/journeys/welcome/stats").statusCode()).isEqualTo(401);
+	}
+
+	private JsonNode stats(String query) throws Exception {
+		HttpResponse<String> response = api.get("/api/journeys/welcome/stats" + query);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	private static JsonNode step(JsonNode report, String stepId) {
+		for (JsonNode step : report.get("steps")) {
+			if (step.get("stepId").asText().equals(stepId)) {
+				return step;
+			}
+		}
+		throw new AssertionError("no step " + stepId + " in " + report);
+	}
+
+	private void mail(String id, String contact, String step, String variant, String status, int version,
+			Instant created) {
+		Instant sent = status.equals("SENT") || status.equals("BOUNCED") ? created.plusSeconds(5) : null;
+		jdbc.update(
+				"""
+						INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, step_id, template_key,
+						    category, recipient, subject, html_body, text_body, status, attempts, next_attempt_at, created_at,
+						    sent_at, variant, journey_version)
+						VALUES (?, ?, ?, ?, 'welcome', ?, 'welcome', 'MARKETING', ?, 'Hi', '<p>Hi</p>', 'Hi', ?, 1, ?, ?, ?, ?, ?)""",
+				id, "stats/" + id, id + "@test", contact, step, contact + "@example.com", status,
+				Timestamp.from(created), Timestamp.from(created), sent == null ? null : Timestamp.from(sent), variant,
+				version);
+	}
+
+	private void opened(String delivery, int opens, int humanOpens) {
+		jdbc.update(
+				"""
+						INSERT INTO delivery_opens (delivery_id, open_token, contact_id, open_count, human_open_count, created_at)
+						SELECT id, ?, contact_id, ?, ?, created_at FROM deliveries WHERE id = ?""",
+				UUID.randomUUID().toString().replace("-", ""), opens, humanOpens, delivery);
+	}
+
+	private void engaged(String delivery, String contact, String step, String kind, boolean machine) {
+		jdbc.update("""
+				INSERT INTO engagements (id, delivery_id, contact_id, journey_key, step_id, kind, machine, occurred_at)
+				VALUES (?, ?, ?, 'welcome', ?, ?, ?, ?)""", UUID.randomUUID().toString(), delivery, contact, step, kind,
+				machine, Timestamp.from(now));
+	}
+
+	private void converted(String delivery, String contact, String step, String revenue) {
+		jdbc.update(
+				"""
+						INSERT INTO conversions (id, event_id, event_name, contact_id, revenue, currency, delivery_id, journey_key,
+						    step_id, occurred_at)
+						VALUES (?, ?, 'OrderPlaced', ?, ?, 'EUR', ?, 'welcome', ?, ?)""",
+				UUID.randomUUID().toString(), UUID.randomUUID().toString(), contact, new BigDecimal(revenue), delivery,
+				step, Timestamp.from(now));
+	}
+
+	private void unsubscribed(String contact, Instant at) {
+		jdbc.update("""
+				INSERT INTO consent_records (id, contact_id, topic, action, source, recorded_at)
+				VALUES (?, ?, 'newsletter', 'UNSUBSCRIBED', 'ONE_CLICK', ?)""", UUID.randomUUID().toString(), contact,
+				Timestamp.from(at));
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status, String mentioned) throws Exception {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json.readTree(response.body()).get("detail").asText()).contains(mentioned);
+	}
+
+}
