@@ -36,7 +36,7 @@ class ModularityTest {
 	@Test
 	void internalsStayInsideTheirModule() {
 		for (String module : new String[] { "broadcast", "consent", "contact", "delivery", "event", "journey",
-				"privacy", "template", "trigger" }) {
+				"privacy", "sendtime", "template", "trigger" }) {
 			noClasses().that()
 				.resideOutsideOfPackage("io.tidings." + module + "..")
 				.should()
