@@ -33,16 +33,16 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tidings.send-time")
 public record SendTimeProperties(@DefaultValue("false") boolean enabled,
-		@NotNull @DurationMin(hours = 1) @DefaultValue("30d") Duration halfLife,
+		@NotNull @DurationMin(hours = 1) @DefaultValue("90d") Duration halfLife,
 		@NotNull @DurationMin(days = 1) @DefaultValue("365d") Duration lookback,
-		@DecimalMin(value = "0", inclusive = false) @DefaultValue("5") double minWeight,
+		@DecimalMin(value = "0", inclusive = false) @DefaultValue("2") double minWeight,
 		@NotNull @DefaultValue("TUESDAY") DayOfWeek defaultDay, @NotNull @DefaultValue("10:00") LocalTime defaultTime,
 		@NotNull @DefaultValue("UTC") ZoneId defaultZone, @NotNull @DefaultValue("5m") Duration sendNowWithin,
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("1h") Duration audienceRefresh) {
 
 	/** The defaults, for the model outside Spring (tests, the simulation). */
 	public static SendTimeProperties defaults() {
-		return new SendTimeProperties(false, Duration.ofDays(30), Duration.ofDays(365), 5, DayOfWeek.TUESDAY,
+		return new SendTimeProperties(false, Duration.ofDays(90), Duration.ofDays(365), 2, DayOfWeek.TUESDAY,
 				LocalTime.of(10, 0), ZoneId.of("UTC"), Duration.ofMinutes(5), Duration.ofHours(1));
 	}
 

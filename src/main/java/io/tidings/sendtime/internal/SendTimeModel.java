@@ -13,9 +13,9 @@ import io.tidings.sendtime.SendTimeProperties;
 
 /**
  * Picks the send time: scores each local hour of the week by the contact's own decayed
- * engagement plus a prior worth {@code minWeight} engagements (the audience's pattern, or
- * else the default hour), and takes the first hour within the window that scores about as
- * well as the best one there.
+ * engagement blended with a prior (the audience's pattern, or else the default hour) by
+ * evidence, and takes the first hour within the window that scores about as well as the
+ * best one there.
  */
 final class SendTimeModel {
 
@@ -75,14 +75,18 @@ final class SendTimeModel {
 	}
 
 	/**
-	 * The contact's own pattern plus a prior worth {@code minWeight} engagements: with
-	 * little evidence the prior decides, with much the contact does (their share is
-	 * evidence / (evidence + minWeight)). An audience with less evidence than one contact
-	 * needs is no better a prior than the default hour.
+	 * The contact's own pattern blended with a prior (the audience's pattern, or the
+	 * default hour when the audience has less evidence than one contact needs), each
+	 * scaled so its favourite hour scores 1, and weighted by evidence: the contact's
+	 * share is evidence / (evidence + minWeight). Scaling by the peak rather than the sum
+	 * keeps a prior that puts everything on one hour from drowning a contact who reads
+	 * mail at several.
 	 */
 	WeeklyPattern scores(WeeklyPattern contact, WeeklyPattern audience) {
 		WeeklyPattern prior = audience.total() >= properties.minWeight() ? audience : defaultHour;
-		return contact.generalised().plus(prior.generalised().normalised().scaled(properties.minWeight()));
+		double evidence = contact.total();
+		double share = evidence / (evidence + properties.minWeight());
+		return contact.generalised().peakScaled(share).plus(prior.generalised().peakScaled(1 - share));
 	}
 
 }

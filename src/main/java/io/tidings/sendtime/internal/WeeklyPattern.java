@@ -20,7 +20,7 @@ final class WeeklyPattern {
 	 * who reads mail at 08:00 on the days we saw is likely to on the others too, and with
 	 * a 24-hour window every hour of the day comes round only once, on one day.
 	 */
-	private static final double POOLED_OVER_DAYS = 0.5;
+	private static final double POOLED_OVER_DAYS = 0.85;
 
 	private final double[] weights;
 
@@ -69,6 +69,14 @@ final class WeeklyPattern {
 	WeeklyPattern normalised() {
 		double total = total();
 		return total == 0 ? copy() : scaled(1 / total);
+	}
+
+	/**
+	 * The same shape with its highest hour at {@code peak}; an empty pattern stays empty.
+	 */
+	WeeklyPattern peakScaled(double peak) {
+		double max = Arrays.stream(weights).max().orElse(0);
+		return max == 0 ? copy() : scaled(peak / max);
 	}
 
 	WeeklyPattern scaled(double factor) {
