@@ -34,14 +34,21 @@ final class SendTimeSimulation {
 	/**
 	 * Open rates (opened mails / sent mails) of each way of sending.
 	 *
+	 * @param expectedFixed the mean true open chance at the fixed time: the open rate
+	 * without the luck of the draw
+	 * @param expectedBestWithinDay the same at the learnt time within 24 hours
 	 * @param learnt the share of contacts whose own decayed history reached
 	 * {@code minWeight}
 	 */
 	record Result(int contacts, int mails, double fixed, double bestWithinDay, double bestWithinWeek,
-			double ceilingWithinDay, double learnt) {
+			double ceilingWithinDay, double expectedFixed, double expectedBestWithinDay, double learnt) {
 
 		double uplift() {
 			return bestWithinDay / fixed - 1;
+		}
+
+		double expectedUplift() {
+			return expectedBestWithinDay / expectedFixed - 1;
 		}
 
 	}
@@ -67,6 +74,7 @@ final class SendTimeSimulation {
 		AudiencePattern everyone = new AudiencePattern(history(audience), model, properties.lookback(),
 				Duration.ofDays(1), properties.defaultZone());
 		int[] opened = new int[4];
+		double[] expected = new double[2];
 		int learnt = 0;
 		for (int week = 0; week < MAILS; week++) {
 			Instant weekStart = HISTORY_END.plus(Duration.ofDays(7L * week));
@@ -82,11 +90,13 @@ final class SendTimeSimulation {
 				for (int way = 0; way < sendAt.length; way++) {
 					opened[way] += contact.open(sendAt[way], random).isPresent() ? 1 : 0;
 				}
+				expected[0] += contact.openProbability(sendAt[0]);
+				expected[1] += contact.openProbability(sendAt[1]);
 			}
 		}
 		double mails = (double) MAILS * size;
 		return new Result(size, MAILS * size, opened[0] / mails, opened[1] / mails, opened[2] / mails,
-				opened[3] / mails, learnt / (double) size);
+				opened[3] / mails, expected[0] / mails, expected[1] / mails, learnt / (double) size);
 	}
 
 	/** The hour within the window that the contact's true habits make best. */
@@ -126,9 +136,10 @@ final class SendTimeSimulation {
 
 	static Function<Result, String> describe() {
 		return result -> String.format(
-				"contacts %,d, mails %,d: fixed %.2f %%, best within 24 h %.2f %%, within 7 d %.2f %%, ceiling (true habits, 24 h) %.2f %%; %.0f %% had history of their own",
+				"contacts %,d, mails %,d: fixed %.2f %%, best within 24 h %.2f %%, within 7 d %.2f %%, ceiling (true habits, 24 h) %.2f %%; expected fixed %.2f %%, best within 24 h %.2f %%; %.0f %% had history of their own",
 				result.contacts(), result.mails(), 100 * result.fixed(), 100 * result.bestWithinDay(),
-				100 * result.bestWithinWeek(), 100 * result.ceilingWithinDay(), 100 * result.learnt());
+				100 * result.bestWithinWeek(), 100 * result.ceilingWithinDay(), 100 * result.expectedFixed(),
+				100 * result.expectedBestWithinDay(), 100 * result.learnt());
 	}
 
 }
