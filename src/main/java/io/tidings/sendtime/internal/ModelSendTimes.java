@@ -33,15 +33,11 @@ class ModelSendTimes implements SendTimes {
 	private final AudiencePattern audience;
 
 	ModelSendTimes(Contacts contacts, ObjectProvider<EngagementHistory> history, SendTimeProperties properties) {
-		this(contacts, history.getIfAvailable(() -> EngagementHistory.NONE), properties);
-	}
-
-	ModelSendTimes(Contacts contacts, EngagementHistory history, SendTimeProperties properties) {
 		this.contacts = contacts;
-		this.history = history;
+		this.history = history.getIfAvailable(() -> EngagementHistory.NONE);
 		this.properties = properties;
 		this.model = new SendTimeModel(properties);
-		this.audience = new AudiencePattern(history, model, properties.lookback(), properties.audienceRefresh(),
+		this.audience = new AudiencePattern(this.history, model, properties.lookback(), properties.audienceRefresh(),
 				properties.defaultZone());
 	}
 
