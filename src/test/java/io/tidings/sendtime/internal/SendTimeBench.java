@@ -39,7 +39,7 @@ class SendTimeBench {
 						scenario.name(), CONTACTS, SendTimeSimulation.MAILS, RUNS, SEED,
 						percent(results, Result::fixed), percent(results, Result::bestWithinDay),
 						percent(results, Result::bestWithinWeek), percent(results, Result::ceilingWithinDay),
-						percent(results, Result::uplift));
+						percent(results, Result::uplift), percent(results, Result::expectedUplift));
 		}
 	}
 
