@@ -36,7 +36,7 @@ class ModularityTest {
 	@Test
 	void internalsStayInsideTheirModule() {
 		for (String module : new String[] { "analytics", "broadcast", "consent", "contact", "delivery", "event",
-				"experiment", "journey", "privacy", "template", "tracking", "trigger" }) {
+				"experiment", "journey", "privacy", "sendtime", "template", "tracking", "trigger" }) {
 			noClasses().that()
 				.resideOutsideOfPackage("io.tidings." + module + "..")
 				.should()

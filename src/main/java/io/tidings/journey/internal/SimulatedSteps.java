@@ -1,10 +1,13 @@
 package io.tidings.journey.internal;
 
+import java.time.Duration;
+import java.util.Date;
 import java.util.Set;
 
 import io.tidings.contact.Segments;
 import io.tidings.experiment.Experiment;
 import io.tidings.experiment.Variants;
+import io.tidings.sendtime.SendTimes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
@@ -91,6 +94,24 @@ public final class SimulatedSteps {
 			String name = Variants.ofPaths(variants).pick(experiment, SimulationRun.current().contact().id()).name();
 			execution.setVariable(variable, name);
 			return name;
+		}
+
+	}
+
+	/**
+	 * {@code sendTime.best(...)}: the contact's best hour, seen from the simulated now.
+	 */
+	public static final class BestSendTime {
+
+		private final SendTimes sendTimes;
+
+		BestSendTime(SendTimes sendTimes) {
+			this.sendTimes = sendTimes;
+		}
+
+		public Date best(DelegateExecution execution, String maxDelay) {
+			SimulationRun run = SimulationRun.current();
+			return Date.from(sendTimes.best(run.contact().id(), run.now(), Duration.parse(maxDelay)));
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.tidings.consent.Topics;
 import io.tidings.contact.Segments;
 import io.tidings.delivery.SendSchedule;
+import io.tidings.sendtime.SendTimes;
 import io.tidings.template.EmailTemplates;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -65,6 +66,7 @@ class SimulationEngine implements DisposableBean {
 		beans.put("sunset", new SimulatedSteps.Sunset());
 		beans.put("webhook", new SimulatedSteps.Webhook());
 		beans.put("split", new SimulatedSteps.Split());
+		beans.put("sendTime", new SimulatedSteps.BestSendTime(context.getBean(SendTimes.class)));
 		for (String name : PURE_BEANS) {
 			if (context.containsBean(name)) {
 				beans.put(name, context.getBean(name));
