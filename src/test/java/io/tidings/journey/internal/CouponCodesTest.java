@@ -14,7 +14,8 @@ class CouponCodesTest {
 
 	static CouponCodes codes(String secret) {
 		return new CouponCodes(new JourneyProperties(new JourneyProperties.Coupons(secret),
-				new JourneyProperties.Webhook("", Duration.ofSeconds(1))));
+				new JourneyProperties.Webhook("", Duration.ofSeconds(1)),
+				new JourneyProperties.LocalTimeWaits(java.time.ZoneOffset.UTC)));
 	}
 
 	@Test

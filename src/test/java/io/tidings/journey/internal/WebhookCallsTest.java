@@ -34,7 +34,8 @@ class WebhookCallsTest {
 
 	static WebhookCalls calls(String url, Duration timeout) {
 		return new WebhookCalls(
-				new JourneyProperties(new JourneyProperties.Coupons(""), new JourneyProperties.Webhook(url, timeout)),
+				new JourneyProperties(new JourneyProperties.Coupons(""), new JourneyProperties.Webhook(url, timeout),
+						new JourneyProperties.LocalTimeWaits(java.time.ZoneOffset.UTC)),
 				json);
 	}
 
