@@ -1,5 +1,6 @@
 package io.tidings.journey.internal;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -67,7 +68,7 @@ public class LocalTimeExpressions {
 		try {
 			return timeZone.isBlank() ? defaultZone : ZoneId.of(timeZone);
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			return defaultZone;
 		}
 	}

@@ -1,6 +1,7 @@
 package io.tidings.journey.internal;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -15,7 +16,7 @@ class CouponCodesTest {
 	static CouponCodes codes(String secret) {
 		return new CouponCodes(new JourneyProperties(new JourneyProperties.Coupons(secret),
 				new JourneyProperties.Webhook("", Duration.ofSeconds(1)),
-				new JourneyProperties.LocalTimeWaits(java.time.ZoneOffset.UTC)));
+				new JourneyProperties.LocalTimeWaits(ZoneOffset.UTC)));
 	}
 
 	@Test
