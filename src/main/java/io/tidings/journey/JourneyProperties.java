@@ -1,6 +1,7 @@
 package io.tidings.journey;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,11 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * @param coupons the personal coupon codes of birthday and anniversary journeys
  * @param webhook where webhook steps ({@code ${webhook}}) post, such as the lead
  * nurturing journey's sales hand-off
+ * @param localTime "wait until local time" steps ({@code ${localTime.next(execution,
+ * '09:00')}})
  */
 @Validated
 @ConfigurationProperties("tidings.journeys")
 public record JourneyProperties(@Valid @NotNull @DefaultValue Coupons coupons,
-		@Valid @NotNull @DefaultValue Webhook webhook) {
+		@Valid @NotNull @DefaultValue Webhook webhook, @Valid @NotNull @DefaultValue LocalTimeWaits localTime) {
 
 	/**
 	 * @param secret the HMAC key coupon codes are derived from; the shop that redeems
@@ -49,6 +52,13 @@ public record JourneyProperties(@Valid @NotNull @DefaultValue Coupons coupons,
 		public boolean enabled() {
 			return url != null && !url.isBlank();
 		}
+
+	}
+
+	/**
+	 * @param defaultZone the zone of contacts without a valid time zone of their own
+	 */
+	public record LocalTimeWaits(@NotNull @DefaultValue("UTC") ZoneId defaultZone) {
 
 	}
 

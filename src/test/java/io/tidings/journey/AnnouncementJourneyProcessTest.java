@@ -5,15 +5,20 @@ import java.util.Map;
 import io.tidings.contact.ContactChange;
 import io.tidings.contact.Contacts;
 import io.tidings.delivery.internal.OutcomeReporter;
+import io.tidings.support.FlowNodeCoverage;
 import io.tidings.support.OutcomeSimulator;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +33,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:announcement-process;DB_CLOSE_DELAY=-1",
 		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
 		"tidings.triggers.enabled=false", "tidings.broadcasts.enabled=false" })
+@Import(FlowNodeCoverage.Recording.class)
 class AnnouncementJourneyProcessTest {
 
 	@Autowired
@@ -48,6 +54,12 @@ class AnnouncementJourneyProcessTest {
 	@BeforeEach
 	void setUp() {
 		init(engine);
+	}
+
+	@AfterAll
+	static void everyFlowNodeAndSequenceFlowWasCovered(@Autowired HistoryService history,
+			@Autowired RepositoryService repository) {
+		FlowNodeCoverage.assertEveryFlowNodeAndSequenceFlowCovered("announcement", history, repository);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:date-journeys-process;DB_CLOSE_DELAY=-1",
 		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
+@Import(FlowNodeCoverage.Recording.class)
 class BirthdayJourneyProcessTest {
 
 	@Autowired
@@ -63,8 +65,9 @@ class BirthdayJourneyProcessTest {
 	}
 
 	@AfterAll
-	static void everyFlowNodeWasVisited(@Autowired HistoryService history, @Autowired RepositoryService repository) {
-		FlowNodeCoverage.assertEveryFlowNodeVisited("birthday", history, repository);
+	static void everyFlowNodeAndSequenceFlowWasCovered(@Autowired HistoryService history,
+			@Autowired RepositoryService repository) {
+		FlowNodeCoverage.assertEveryFlowNodeAndSequenceFlowCovered("birthday", history, repository);
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +51,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:lead-nurturing-process;DB_CLOSE_DELAY=-1",
 		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
+@Import(FlowNodeCoverage.Recording.class)
 class LeadNurturingProcessTest {
 
 	static final RecordingWebhook sales = new RecordingWebhook();
@@ -99,9 +101,10 @@ class LeadNurturingProcessTest {
 	}
 
 	@AfterAll
-	static void everyFlowNodeWasVisited(@Autowired HistoryService history, @Autowired RepositoryService repository) {
+	static void everyFlowNodeAndSequenceFlowWasCovered(@Autowired HistoryService history,
+			@Autowired RepositoryService repository) {
 		sales.close();
-		FlowNodeCoverage.assertEveryFlowNodeVisited("lead-nurturing", history, repository);
+		FlowNodeCoverage.assertEveryFlowNodeAndSequenceFlowCovered("lead-nurturing", history, repository);
 	}
 
 	@Test

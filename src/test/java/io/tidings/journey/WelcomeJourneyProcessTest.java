@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:welcome-process;DB_CLOSE_DELAY=-1",
 		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
+@Import(FlowNodeCoverage.Recording.class)
 class WelcomeJourneyProcessTest {
 
 	@Autowired
@@ -75,8 +77,9 @@ class WelcomeJourneyProcessTest {
 	}
 
 	@AfterAll
-	static void everyFlowNodeWasVisited(@Autowired HistoryService history, @Autowired RepositoryService repository) {
-		FlowNodeCoverage.assertEveryFlowNodeVisited("welcome", history, repository);
+	static void everyFlowNodeAndSequenceFlowWasCovered(@Autowired HistoryService history,
+			@Autowired RepositoryService repository) {
+		FlowNodeCoverage.assertEveryFlowNodeAndSequenceFlowCovered("welcome", history, repository);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.tidings.journey.internal;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -14,7 +15,8 @@ class CouponCodesTest {
 
 	static CouponCodes codes(String secret) {
 		return new CouponCodes(new JourneyProperties(new JourneyProperties.Coupons(secret),
-				new JourneyProperties.Webhook("", Duration.ofSeconds(1))));
+				new JourneyProperties.Webhook("", Duration.ofSeconds(1)),
+				new JourneyProperties.LocalTimeWaits(ZoneOffset.UTC)));
 	}
 
 	@Test

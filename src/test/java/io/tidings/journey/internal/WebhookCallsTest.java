@@ -1,6 +1,7 @@
 package io.tidings.journey.internal;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,8 +34,8 @@ class WebhookCallsTest {
 	}
 
 	static WebhookCalls calls(String url, Duration timeout) {
-		return new WebhookCalls(
-				new JourneyProperties(new JourneyProperties.Coupons(""), new JourneyProperties.Webhook(url, timeout)),
+		return new WebhookCalls(new JourneyProperties(new JourneyProperties.Coupons(""),
+				new JourneyProperties.Webhook(url, timeout), new JourneyProperties.LocalTimeWaits(ZoneOffset.UTC)),
 				json);
 	}
 
