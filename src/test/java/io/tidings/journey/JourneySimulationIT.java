@@ -10,7 +10,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.support.PostgresApiTest;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,9 @@ class JourneySimulationIT extends PostgresApiTest {
 
 	@Autowired
 	RuntimeService runtime;
+
+	@Autowired
+	RepositoryService repository;
 
 	@Test
 	void anAbandonedCartGetsThreeRemindersOutsideQuietHoursAndNothingRealHappens() throws Exception {
@@ -96,6 +101,51 @@ class JourneySimulationIT extends PostgresApiTest {
 		assertThat(timeline.get("ended").asBoolean()).isTrue();
 		assertThat(Duration.parse(entries(timeline, "MAIL").get(3).get("after").asText()))
 			.isGreaterThanOrEqualTo(Duration.ofDays(10));
+	}
+
+	@Test
+	void splitsLocalTimesAndBestSendTimesAreSimulatedFromTheSimulatedMoment() throws Exception {
+		repository.createDeployment()
+			.addModelInstance("sim-probe.bpmn",
+					Bpmn.createExecutableProcess("simProbe")
+						.camundaHistoryTimeToLive(1)
+						.startEvent("Started")
+						.message("SimProbeStarted")
+						.serviceTask("Split")
+						.camundaExpression("${split.assign(execution, 'path', 'early:1,late:1')}")
+						.exclusiveGateway("Path")
+						.condition("early", "${path == 'early'}")
+						.serviceTask("PickNine")
+						.camundaExpression("${localTime.next(execution, '09:00')}")
+						.camundaResultVariable("nine")
+						.moveToNode("Path")
+						.condition("late", "${path == 'late'}")
+						.connectTo("PickNine")
+						.intermediateCatchEvent("WaitForNine")
+						.timerWithDate("${nine}")
+						.serviceTask("PickBest")
+						.camundaExpression("${sendTime.best(execution, 'PT24H')}")
+						.camundaResultVariable("best")
+						.intermediateCatchEvent("WaitForBest")
+						.timerWithDate("${best}")
+						.endEvent("Done")
+						.done())
+			.deploy();
+
+		JsonNode timeline = simulate("simProbe", """
+				{"sampleContact": {"timeZone": "Asia/Tokyo"}, "events": [{"name": "SimProbeStarted"}], "days": 3}""");
+
+		assertThat(entries(timeline, "FAILED")).isEmpty();
+		assertThat(entries(timeline, "BRANCH")).hasSize(1);
+		JsonNode nine = entries(timeline, "WAIT").get(0);
+		assertThat(nine.get("stepId").asText()).isEqualTo("WaitForNine");
+		Instant until = Instant.parse(nine.get("detail").asText().split(" ")[1]);
+		assertThat(until.atZone(ZoneId.of("Asia/Tokyo")).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
+		assertThat(until).isBetween(Instant.parse(timeline.get("from").asText()),
+				Instant.parse(timeline.get("from").asText()).plus(Duration.ofDays(1)));
+		assertThat(entries(timeline, "END")).extracting(end -> end.get("stepId").asText()).containsExactly("Done");
+		assertThat(timeline.get("ended").asBoolean()).isTrue();
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("simProbe").count()).isZero();
 	}
 
 	@Test

@@ -1,7 +1,13 @@
 package io.tidings.journey.internal;
 
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Date;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import io.tidings.contact.Segments;
@@ -112,6 +118,37 @@ public final class SimulatedSteps {
 		public Date best(DelegateExecution execution, String maxDelay) {
 			SimulationRun run = SimulationRun.current();
 			return Date.from(sendTimes.best(run.contact().id(), run.now(), Duration.parse(maxDelay)));
+		}
+
+	}
+
+	/** {@code localTime.next(...)}: the next such local time after the simulated now. */
+	public static final class LocalTimeOfContact {
+
+		private final ZoneId defaultZone;
+
+		LocalTimeOfContact(ZoneId defaultZone) {
+			this.defaultZone = defaultZone;
+		}
+
+		public Date next(DelegateExecution execution, String time) {
+			return next(execution, time, null);
+		}
+
+		public Date next(DelegateExecution execution, String time, String dayOfWeek) {
+			SimulationRun run = SimulationRun.current();
+			Optional<DayOfWeek> day = dayOfWeek == null ? Optional.empty()
+					: Optional.of(DayOfWeek.valueOf(dayOfWeek.strip().toUpperCase(Locale.ROOT)));
+			return Date.from(LocalTimes.next(run.now(), zoneOf(run.contact().timeZone()), LocalTime.parse(time), day));
+		}
+
+		private ZoneId zoneOf(String timeZone) {
+			try {
+				return timeZone == null || timeZone.isBlank() ? defaultZone : ZoneId.of(timeZone);
+			}
+			catch (DateTimeException ex) {
+				return defaultZone;
+			}
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.tidings.consent.Topics;
 import io.tidings.contact.Segments;
 import io.tidings.delivery.SendSchedule;
+import io.tidings.journey.JourneyProperties;
 import io.tidings.sendtime.SendTimes;
 import io.tidings.template.EmailTemplates;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -66,6 +67,8 @@ class SimulationEngine implements DisposableBean {
 		beans.put("sunset", new SimulatedSteps.Sunset());
 		beans.put("webhook", new SimulatedSteps.Webhook());
 		beans.put("split", new SimulatedSteps.Split());
+		beans.put("localTime", new SimulatedSteps.LocalTimeOfContact(
+				context.getBean(JourneyProperties.class).localTime().defaultZone()));
 		beans.put("sendTime", new SimulatedSteps.BestSendTime(context.getBean(SendTimes.class)));
 		for (String name : PURE_BEANS) {
 			if (context.containsBean(name)) {
