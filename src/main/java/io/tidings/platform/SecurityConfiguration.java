@@ -11,10 +11,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * Who may call what. Our API, Camunda's REST API, the developer mailbox and Actuator (but
- * health) take HTTP Basic against Camunda's identity users, statelessly. Cockpit, Admin
- * and Tasklist keep their own session login and CSRF protection, so Spring Security
- * leaves {@code /camunda/**} to them.
+ * Who may call what. Our API, Camunda's REST API, the developer mailbox, the dashboard
+ * and Actuator (but health) take HTTP Basic against Camunda's identity users,
+ * statelessly: a browser asks for the login once and sends it along with the dashboard's
+ * own API calls. Cockpit, Admin and Tasklist keep their own session login and CSRF
+ * protection, so Spring Security leaves {@code /camunda/**} to them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -28,7 +29,8 @@ class SecurityConfiguration {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http
 			.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
-					paths.matcher("/dev/**"), paths.matcher("/actuator/**")))
+					paths.matcher("/dev/**"), paths.matcher("/dashboard"), paths.matcher("/dashboard/**"),
+					paths.matcher("/actuator/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
 				.permitAll()

@@ -1,11 +1,8 @@
 package io.tidings.analytics;
 
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidings.support.ApiClient;
@@ -30,33 +27,33 @@ class JourneyStatsIT extends PostgresApiTest {
 
 	private final Instant now = Instant.now();
 
+	private JourneyMails mails;
+
 	@BeforeEach
 	void mails() {
-		for (String table : new String[] { "delivery_opens", "engagements", "conversions", "consent_records",
-				"deliveries" }) {
-			jdbc.update("DELETE FROM " + table);
-		}
+		mails = new JourneyMails(jdbc, "welcome");
+		mails.clear();
 		Instant hourAgo = now.minus(Duration.ofHours(1));
-		mail("d1", "c1", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
-		opened("d1", 2, 1);
-		engaged("d1", "c1", "SendWelcomeEmail", "CLICK", false);
-		converted("d1", "c1", "SendWelcomeEmail", "30.00");
-		mail("d2", "c2", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
-		opened("d2", 1, 0);
-		engaged("d2", "c2", "SendWelcomeEmail", "CLICK", true);
-		mail("d3", "c3", "SendWelcomeEmail", null, "BOUNCED", 1, hourAgo);
-		mail("d4", "c4", "SendWelcomeEmail", null, "SKIPPED", 1, hourAgo);
-		mail("d5", "c5", "SendWelcomeEmail", null, "DEFERRED", 1, hourAgo);
-		mail("d6", "c6", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
-		opened("d6", 1, 1);
-		unsubscribed("c6", hourAgo.plus(Duration.ofDays(1)));
-		unsubscribed("c2", hourAgo.plus(Duration.ofDays(4)));
-		mail("d7", "c7", "SendWelcomeEmail", null, "SENT", 2, now.minus(Duration.ofDays(2)));
-		mail("e1", "c1", "SendTipsEmail", "A", "SENT", 1, hourAgo);
-		engaged("e1", "c1", "SendTipsEmail", "CLICK", false);
-		mail("e2", "c2", "SendTipsEmail", "B", "SENT", 1, hourAgo);
-		mail("e3", "c3", "SendTipsEmail", "B", "SENT", 1, hourAgo);
-		opened("e3", 1, 1);
+		mails.mail("d1", "c1", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
+		mails.opened("d1", 2, 1);
+		mails.clicked("d1", "c1", "SendWelcomeEmail", false, now);
+		mails.converted("d1", "c1", "SendWelcomeEmail", "30.00", now);
+		mails.mail("d2", "c2", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
+		mails.opened("d2", 1, 0);
+		mails.clicked("d2", "c2", "SendWelcomeEmail", true, now);
+		mails.mail("d3", "c3", "SendWelcomeEmail", null, "BOUNCED", 1, hourAgo);
+		mails.mail("d4", "c4", "SendWelcomeEmail", null, "SKIPPED", 1, hourAgo);
+		mails.mail("d5", "c5", "SendWelcomeEmail", null, "DEFERRED", 1, hourAgo);
+		mails.mail("d6", "c6", "SendWelcomeEmail", null, "SENT", 1, hourAgo);
+		mails.opened("d6", 1, 1);
+		mails.unsubscribed("c6", hourAgo.plus(Duration.ofDays(1)));
+		mails.unsubscribed("c2", hourAgo.plus(Duration.ofDays(4)));
+		mails.mail("d7", "c7", "SendWelcomeEmail", null, "SENT", 2, now.minus(Duration.ofDays(2)));
+		mails.mail("e1", "c1", "SendTipsEmail", "A", "SENT", 1, hourAgo);
+		mails.clicked("e1", "c1", "SendTipsEmail", false, now);
+		mails.mail("e2", "c2", "SendTipsEmail", "B", "SENT", 1, hourAgo);
+		mails.mail("e3", "c3", "SendTipsEmail", "B", "SENT", 1, hourAgo);
+		mails.opened("e3", 1, 1);
 	}
 
 	@Test
@@ -129,52 +126,6 @@ class JourneyStatsIT extends PostgresApiTest {
 			}
 		}
 		throw new AssertionError("no step " + stepId + " in " + report);
-	}
-
-	private void mail(String id, String contact, String step, String variant, String status, int version,
-			Instant created) {
-		Instant sent = status.equals("SENT") || status.equals("BOUNCED") ? created.plusSeconds(5) : null;
-		jdbc.update(
-				"""
-						INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, step_id, template_key,
-						    category, recipient, subject, html_body, text_body, status, attempts, next_attempt_at, created_at,
-						    sent_at, variant, journey_version)
-						VALUES (?, ?, ?, ?, 'welcome', ?, 'welcome', 'MARKETING', ?, 'Hi', '<p>Hi</p>', 'Hi', ?, 1, ?, ?, ?, ?, ?)""",
-				id, "stats/" + id, id + "@test", contact, step, contact + "@example.com", status,
-				Timestamp.from(created), Timestamp.from(created), sent == null ? null : Timestamp.from(sent), variant,
-				version);
-	}
-
-	private void opened(String delivery, int opens, int humanOpens) {
-		jdbc.update(
-				"""
-						INSERT INTO delivery_opens (delivery_id, open_token, contact_id, open_count, human_open_count, created_at)
-						SELECT id, ?, contact_id, ?, ?, created_at FROM deliveries WHERE id = ?""",
-				UUID.randomUUID().toString().replace("-", ""), opens, humanOpens, delivery);
-	}
-
-	private void engaged(String delivery, String contact, String step, String kind, boolean machine) {
-		jdbc.update("""
-				INSERT INTO engagements (id, delivery_id, contact_id, journey_key, step_id, kind, machine, occurred_at)
-				VALUES (?, ?, ?, 'welcome', ?, ?, ?, ?)""", UUID.randomUUID().toString(), delivery, contact, step, kind,
-				machine, Timestamp.from(now));
-	}
-
-	private void converted(String delivery, String contact, String step, String revenue) {
-		jdbc.update(
-				"""
-						INSERT INTO conversions (id, event_id, event_name, contact_id, revenue, currency, delivery_id, journey_key,
-						    step_id, occurred_at)
-						VALUES (?, ?, 'OrderPlaced', ?, ?, 'EUR', ?, 'welcome', ?, ?)""",
-				UUID.randomUUID().toString(), UUID.randomUUID().toString(), contact, new BigDecimal(revenue), delivery,
-				step, Timestamp.from(now));
-	}
-
-	private void unsubscribed(String contact, Instant at) {
-		jdbc.update("""
-				INSERT INTO consent_records (id, contact_id, topic, action, source, recorded_at)
-				VALUES (?, ?, 'newsletter', 'UNSUBSCRIBED', 'ONE_CLICK', ?)""", UUID.randomUUID().toString(), contact,
-				Timestamp.from(at));
 	}
 
 	private void assertProblem(HttpResponse<String> response, int status, String mentioned) throws Exception {

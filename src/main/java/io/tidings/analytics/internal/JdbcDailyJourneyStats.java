@@ -1,0 +1,81 @@
+package io.tidings.analytics.internal;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tidings.analytics.DailyJourneyStats;
+import io.tidings.journey.JourneyCatalog;
+import io.tidings.platform.InputErrors.FieldError;
+import io.tidings.platform.InvalidInput;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The daily series in one grouped query over the journey's mails of the period (through
+ * the index on journey and time). The day is taken from the epoch seconds, so it is the
+ * UTC day on H2 and PostgreSQL alike, whatever the session's time zone.
+ */
+@Service
+class JdbcDailyJourneyStats implements DailyJourneyStats {
+
+	private static final String EPOCH_DAY = "FLOOR(EXTRACT(EPOCH FROM d.created_at) / 86400)";
+
+	private static final String PER_DAY = """
+			SELECT %1$s AS epoch_day,
+			       SUM(CASE WHEN d.sent_at IS NOT NULL AND d.status IN ('SENT', 'BOUNCED') THEN 1 ELSE 0 END) AS sent,
+			       SUM(CASE WHEN d.status = 'SENT' THEN 1 ELSE 0 END) AS delivered,
+			       SUM(CASE WHEN o.human_open_count > 0 THEN 1 ELSE 0 END) AS opened,
+			       SUM(CASE WHEN c.delivery_id IS NOT NULL THEN 1 ELSE 0 END) AS clicked,
+			       COALESCE(SUM(v.conversions), 0) AS converted
+			FROM deliveries d
+			LEFT JOIN delivery_opens o ON o.delivery_id = d.id
+			LEFT JOIN (SELECT delivery_id FROM engagements
+			           WHERE journey_key = ? AND kind = 'CLICK' AND machine = FALSE GROUP BY delivery_id) c
+			       ON c.delivery_id = d.id
+			LEFT JOIN (SELECT delivery_id, COUNT(*) AS conversions FROM conversions
+			           WHERE journey_key = ? GROUP BY delivery_id) v
+			       ON v.delivery_id = d.id
+			WHERE d.journey_key = ? AND d.created_at >= ? AND d.created_at < ?
+			GROUP BY %1$s""".formatted(EPOCH_DAY);
+
+	private final JdbcTemplate jdbc;
+
+	private final JourneyCatalog catalog;
+
+	JdbcDailyJourneyStats(JdbcTemplate jdbc, JourneyCatalog catalog) {
+		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Series of(String journeyKey, LocalDate from, LocalDate to) {
+		if (!from.isBefore(to)) {
+			throw new InvalidInput(List.of(new FieldError("to", "must be after from")));
+		}
+		if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+			throw new InvalidInput(List.of(new FieldError("from", "must be at most " + MAX_DAYS + " days before to")));
+		}
+		catalog.stepNames(journeyKey);
+		Map<LocalDate, Day> found = new HashMap<>();
+		jdbc.query(PER_DAY, rs -> {
+			LocalDate day = LocalDate.ofEpochDay(rs.getLong("epoch_day"));
+			found.put(day, Day.of(day, rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("opened"),
+					rs.getLong("clicked"), rs.getLong("converted")));
+		}, journeyKey, journeyKey, journeyKey, midnight(from), midnight(to));
+		List<Day> days = from.datesUntil(to).map(day -> found.getOrDefault(day, Day.of(day, 0, 0, 0, 0, 0))).toList();
+		return new Series(journeyKey, from, to, days);
+	}
+
+	private static Timestamp midnight(LocalDate day) {
+		return Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+	}
+
+}
