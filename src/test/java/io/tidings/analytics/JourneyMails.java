@@ -47,12 +47,23 @@ final class JourneyMails {
 				version);
 	}
 
+	/**
+	 * The pixel's counts and an engagement per fetch, the first {@code humanOpens} by a
+	 * person.
+	 */
 	void opened(String delivery, int opens, int humanOpens) {
 		jdbc.update(
 				"""
 						INSERT INTO delivery_opens (delivery_id, open_token, contact_id, open_count, human_open_count, created_at)
 						SELECT id, ?, contact_id, ?, ?, created_at FROM deliveries WHERE id = ?""",
 				UUID.randomUUID().toString().replace("-", ""), opens, humanOpens, delivery);
+		for (int i = 0; i < opens; i++) {
+			jdbc.update(
+					"""
+							INSERT INTO engagements (id, delivery_id, contact_id, journey_key, step_id, kind, machine, occurred_at)
+							SELECT ?, id, contact_id, journey_key, step_id, 'OPEN', ?, created_at FROM deliveries WHERE id = ?""",
+					UUID.randomUUID().toString(), i >= humanOpens, delivery);
+		}
 	}
 
 	void clicked(String delivery, String contact, String step, boolean machine, Instant at) {

@@ -91,6 +91,47 @@ class JourneyStatsIT extends PostgresApiTest {
 		assertThat(tips.at("/variants/1/counts/delivered").asLong()).isEqualTo(2);
 		assertThat(tips.at("/variants/1/rates/open").asDouble()).isCloseTo(0.5, within(1e-9));
 		assertThat(report.at("/total/queued").asLong()).isEqualTo(10);
+		assertThat(report.at("/total/uniqueClickers").asLong()).as("c1 clicked in both steps").isEqualTo(1);
+	}
+
+	@Test
+	void stepsComeInTheOrderOfTheFlowAndStepsTheDiagramLostLast() throws Exception {
+		Instant hourAgo = now.minus(Duration.ofHours(1));
+		mails.mail("f1", "c8", "SendCheckInEmail", null, "SENT", 1, hourAgo);
+		mails.mail("f2", "c8", "SendStoriesEmail", null, "SENT", 1, hourAgo);
+		mails.mail("f3", "c8", "ARemovedStep", null, "SENT", 1, hourAgo);
+
+		JsonNode steps = stats("").get("steps");
+
+		assertThat(steps.findValuesAsText("stepId")).containsExactly("SendWelcomeEmail", "SendTipsEmail",
+				"SendStoriesEmail", "SendCheckInEmail", "ARemovedStep");
+		assertThat(steps.get(4).hasNonNull("name")).isFalse();
+	}
+
+	@Test
+	void uniqueClickersOfTheJourneyAreDistinctContacts() throws Exception {
+		mails.clicked("e2", "c2", "SendTipsEmail", false, now);
+		mails.clicked("e2", "c2", "SendTipsEmail", false, now.plusSeconds(1));
+
+		JsonNode report = stats("");
+
+		assertThat(step(report, "SendWelcomeEmail").at("/counts/uniqueClickers").asLong()).isEqualTo(1);
+		assertThat(step(report, "SendTipsEmail").at("/counts/uniqueClickers").asLong()).isEqualTo(2);
+		assertThat(step(report, "SendTipsEmail").at("/variants/0/counts/uniqueClickers").asLong()).isEqualTo(1);
+		assertThat(report.at("/total/clicked").asLong()).isEqualTo(3);
+		assertThat(report.at("/total/uniqueClickers").asLong()).as("c1 clicked in two steps: one clicker").isEqualTo(2);
+		assertThat(stats("?version=2").at("/total/uniqueClickers").asLong()).isZero();
+		assertThat(stats("?to=" + now.minus(Duration.ofDays(1))).at("/total/uniqueClickers").asLong()).isZero();
+	}
+
+	@Test
+	void mailsWithdrawnOnAnUnsubscribeCountAsSkipped() throws Exception {
+		mails.mail("d8", "c8", "SendWelcomeEmail", null, "CANCELLED", 1, now.minus(Duration.ofHours(1)));
+
+		JsonNode counts = step(stats(""), "SendWelcomeEmail").get("counts");
+
+		assertThat(counts.get("queued").asLong()).isEqualTo(8);
+		assertThat(counts.get("skipped").asLong()).isEqualTo(2);
 	}
 
 	@Test

@@ -27,18 +27,18 @@ class JdbcDailyJourneyStats implements DailyJourneyStats {
 
 	private static final String EPOCH_DAY = "FLOOR(EXTRACT(EPOCH FROM d.created_at) / 86400)";
 
-	private static final String PER_DAY = """
+	static final String PER_DAY = """
 			SELECT %1$s AS epoch_day,
 			       SUM(CASE WHEN d.sent_at IS NOT NULL AND d.status IN ('SENT', 'BOUNCED') THEN 1 ELSE 0 END) AS sent,
 			       SUM(CASE WHEN d.status = 'SENT' THEN 1 ELSE 0 END) AS delivered,
-			       SUM(CASE WHEN o.human_open_count > 0 THEN 1 ELSE 0 END) AS opened,
-			       SUM(CASE WHEN c.delivery_id IS NOT NULL THEN 1 ELSE 0 END) AS clicked,
+			       SUM(CASE WHEN e.opens > 0 THEN 1 ELSE 0 END) AS opened,
+			       SUM(CASE WHEN e.clicks > 0 THEN 1 ELSE 0 END) AS clicked,
 			       COALESCE(SUM(v.conversions), 0) AS converted
 			FROM deliveries d
-			LEFT JOIN delivery_opens o ON o.delivery_id = d.id
-			LEFT JOIN (SELECT delivery_id FROM engagements
-			           WHERE journey_key = ? AND kind = 'CLICK' AND machine = FALSE GROUP BY delivery_id) c
-			       ON c.delivery_id = d.id
+			LEFT JOIN (SELECT delivery_id, SUM(CASE WHEN kind = 'OPEN' THEN 1 ELSE 0 END) AS opens,
+			                  SUM(CASE WHEN kind = 'CLICK' THEN 1 ELSE 0 END) AS clicks
+			           FROM engagements WHERE journey_key = ? AND machine = FALSE GROUP BY delivery_id) e
+			       ON e.delivery_id = d.id
 			LEFT JOIN (SELECT delivery_id, COUNT(*) AS conversions FROM conversions
 			           WHERE journey_key = ? GROUP BY delivery_id) v
 			       ON v.delivery_id = d.id
@@ -69,9 +69,14 @@ class JdbcDailyJourneyStats implements DailyJourneyStats {
 			LocalDate day = LocalDate.ofEpochDay(rs.getLong("epoch_day"));
 			found.put(day, Day.of(day, rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("opened"),
 					rs.getLong("clicked"), rs.getLong("converted")));
-		}, journeyKey, journeyKey, journeyKey, midnight(from), midnight(to));
+		}, arguments(journeyKey, from, to));
 		List<Day> days = from.datesUntil(to).map(day -> found.getOrDefault(day, Day.of(day, 0, 0, 0, 0, 0))).toList();
 		return new Series(journeyKey, from, to, days);
+	}
+
+	/** The arguments of {@link #PER_DAY}. */
+	static Object[] arguments(String journeyKey, LocalDate from, LocalDate to) {
+		return new Object[] { journeyKey, journeyKey, journeyKey, midnight(from), midnight(to) };
 	}
 
 	private static Timestamp midnight(LocalDate day) {

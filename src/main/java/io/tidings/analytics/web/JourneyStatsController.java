@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import io.tidings.analytics.JourneyGoalStats;
 import io.tidings.analytics.JourneyStats;
 import io.tidings.analytics.JourneyStats.Report;
 import io.tidings.platform.InputErrors.FieldError;
@@ -18,23 +19,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/journeys/{key}/stats?from=&to=&version=}: per step and A/B variant,
- * what the journey's mails of the period achieved. {@code from} and {@code to} are
- * instants ({@code 2026-11-01T00:00:00Z}) or days ({@code 2026-11-01}, from midnight
- * UTC).
+ * what the journey's mails of the period achieved, and beside it how many contacts
+ * reached the journey's goals. {@code from} and {@code to} are instants
+ * ({@code 2026-11-01T00:00:00Z}) or days ({@code 2026-11-01}, from midnight UTC).
  */
 @RestController
 class JourneyStatsController {
 
 	private final JourneyStats stats;
 
-	JourneyStatsController(JourneyStats stats) {
+	private final JourneyGoalStats goals;
+
+	JourneyStatsController(JourneyStats stats, JourneyGoalStats goals) {
 		this.stats = stats;
+		this.goals = goals;
 	}
 
 	@GetMapping("/api/journeys/{key}/stats")
-	Report stats(@PathVariable String key, @RequestParam(required = false) String from,
+	JourneyStatsView stats(@PathVariable String key, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String version) {
-		return stats.of(key, moment("from", from), moment("to", to), version("version", version));
+		Instant since = moment("from", from);
+		Instant until = moment("to", to);
+		Integer only = version("version", version);
+		Report mails = stats.of(key, since, until, only);
+		return new JourneyStatsView(mails, goals.of(key, since, until, only, mails));
 	}
 
 	private static Instant moment(String name, String value) {

@@ -1,6 +1,8 @@
 package io.tidings.journey.internal;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import io.tidings.journey.UnknownJourney;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 
@@ -54,21 +57,43 @@ class CamundaJourneyCatalog implements JourneyCatalog {
 		List<ProcessDefinition> versions = repository.createProcessDefinitionQuery()
 			.processDefinitionKey(journeyKey)
 			.orderByProcessDefinitionVersion()
-			.asc()
+			.desc()
 			.list();
 		if (versions.isEmpty()) {
 			throw new UnknownJourney(journeyKey);
 		}
 		Map<String, String> names = new LinkedHashMap<>();
 		for (ProcessDefinition version : versions) {
-			for (FlowNode node : repository.getBpmnModelInstance(version.getId())
-				.getModelElementsByType(FlowNode.class)) {
+			for (FlowNode node : FlowOrder.of(repository.getBpmnModelInstance(version.getId()))) {
 				if (node.getName() != null) {
-					names.put(node.getId(), node.getName());
+					names.putIfAbsent(node.getId(), node.getName());
 				}
 			}
 		}
 		return names;
+	}
+
+	@Override
+	public long entered(String journeyKey, Instant from, Instant to, Integer version) {
+		HistoricProcessInstanceQuery started = history.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(journeyKey);
+		if (from != null) {
+			started.startedAfter(Date.from(from));
+		}
+		if (to != null) {
+			started.startedBefore(Date.from(to.minusMillis(1)));
+		}
+		if (version != null) {
+			ProcessDefinition definition = repository.createProcessDefinitionQuery()
+				.processDefinitionKey(journeyKey)
+				.processDefinitionVersion(version)
+				.singleResult();
+			if (definition == null) {
+				return 0;
+			}
+			started.processDefinitionId(definition.getId());
+		}
+		return started.count();
 	}
 
 	private JourneySummary summary(ProcessDefinition latest) {
