@@ -1,5 +1,6 @@
 package io.tidings.journey;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -183,9 +184,21 @@ class WelcomeJourneyProcessTest {
 		JourneyDispatch dispatch = journeys.dispatch(orderPlaced("c-buyer", "order-1001"), true);
 
 		assertThat(dispatch.continued()).isOne();
-		assertJourney(journey).isEnded().hasPassed("OrderPlaced", "EndedByPurchase").hasNotPassed("SendStoriesEmail");
+		assertJourney(journey).isEnded()
+			.hasPassed("OrderPlaced", "FirstPurchaseGoal", "EndedByPurchase")
+			.hasNotPassed("SendStoriesEmail");
 		assertThat(runtime.createExecutionQuery().processInstanceId(journey.getId()).count()).isZero();
 		assertThat(sentTemplates(journey)).containsExactly("welcome", "tips");
+		Map<String, Object> goal = jdbc.queryForMap("SELECT * FROM journey_goals WHERE journey_instance_id = ?",
+				journey.getId());
+		assertThat(goal).containsEntry("CONTACT_ID", "c-buyer")
+			.containsEntry("JOURNEY_KEY", "welcome")
+			.containsEntry("GOAL", "first-purchase")
+			.containsEntry("EVENT_NAME", "OrderPlaced")
+			.containsEntry("AT_STEP_ID", "WaitThreeDays")
+			.containsEntry("MAIL_STEP_ID", "SendTipsEmail")
+			.containsEntry("EXITED", true);
+		assertThat((BigDecimal) goal.get("GOAL_VALUE")).isEqualByComparingTo("42");
 	}
 
 	@Test
@@ -200,6 +213,11 @@ class WelcomeJourneyProcessTest {
 		assertThat(jdbc.queryForList("SELECT status FROM deliveries WHERE journey_instance_id = ?", String.class,
 				journey.getId()))
 			.containsExactly("CANCELLED");
+		assertThat(jdbc.queryForMap("SELECT at_step_id, mail_step_id FROM journey_goals WHERE journey_instance_id = ?",
+				journey.getId()))
+			.as("the goal came while the welcome mail waited to go out")
+			.containsEntry("AT_STEP_ID", "SendWelcomeEmail")
+			.containsEntry("MAIL_STEP_ID", "SendWelcomeEmail");
 	}
 
 	@Test
@@ -211,6 +229,9 @@ class WelcomeJourneyProcessTest {
 		assertThat(journeys.dispatch(orderPlaced("c-other-buyer", "order-7"), true).continued()).isOne();
 
 		assertJourney(journey).isWaitingAt("WaitTwoDays");
+		assertThat(
+				jdbc.queryForList("SELECT contact_id FROM journey_goals WHERE journey_key = 'welcome'", String.class))
+			.doesNotContain("c-browser");
 	}
 
 	private ProcessInstance signUp(String contactId, Map<String, Object> attributes) {

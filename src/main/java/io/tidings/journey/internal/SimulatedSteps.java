@@ -1,5 +1,6 @@
 package io.tidings.journey.internal;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import io.tidings.experiment.Variants;
 import io.tidings.sendtime.SendTimes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 
 /**
  * The simulation's stand-ins for steps that would change something outside the journey
@@ -149,6 +151,36 @@ public final class SimulatedSteps {
 			catch (DateTimeException ex) {
 				return defaultZone;
 			}
+		}
+
+	}
+
+	/**
+	 * {@code ${goalReached}}: whether the event counts as the goal and what follows, as a
+	 * {@code GOAL} entry; nothing is recorded.
+	 */
+	public static final class Goal implements JavaDelegate {
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			String goal = StepInputs.requiredString(execution, "goal").strip();
+			Object condition = execution.getVariableLocal("condition");
+			boolean met = GoalCondition.holds(execution, condition);
+			execution.setVariable("goalMet", met);
+			StartEvent event = GoalSteps.goalEvent(execution);
+			String detail;
+			if (!met) {
+				detail = "'" + GoalSteps.messageName(event) + "' does not meet the condition of goal '" + goal + "' ("
+						+ condition + "): not counted" + (event.isInterrupting() ? "; the journey ends" : "");
+			}
+			else {
+				BigDecimal value = GoalReachedStep.value(execution);
+				detail = "goal '" + goal + "' reached on " + GoalSteps.messageName(event)
+						+ (value == null ? "" : " (value " + value.toPlainString() + ")") + (event.isInterrupting()
+								? ": the contact exits the journey" : ": recorded, the journey goes on");
+			}
+			SimulationRun.current()
+				.record("GOAL", execution.getCurrentActivityId(), execution.getCurrentActivityName(), detail);
 		}
 
 	}
