@@ -14,8 +14,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a missing or wrong login with 401, a Basic challenge and a problem-details
- * body.
+ * Answers a missing or wrong login or API key with 401, a Basic challenge and a
+ * problem-details body.
  */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -29,8 +29,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
+		boolean sentKey = request.getHeader("X-Api-Key") != null
+				|| String.valueOf(request.getHeader("Authorization")).regionMatches(true, 0, "Bearer ", 0, 7);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"Authenticate with HTTP Basic as a Tidings user (the users Cockpit knows)");
+				sentKey ? "The API key is unknown or revoked"
+						: "Authenticate with HTTP Basic as a Tidings user (the users Cockpit knows)"
+								+ " or with an API key (Authorization: Bearer <key>)");
 		problem.setTitle("Authentication required");
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
 		response.setHeader("WWW-Authenticate", "Basic realm=\"Tidings\", charset=\"UTF-8\"");

@@ -1,7 +1,9 @@
 package io.tidings.journey.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import io.tidings.platform.access.Role;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
@@ -9,12 +11,14 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic credentials against Camunda's identity users, the same users that log
- * in to Cockpit. Group memberships become authorities {@code GROUP_<id>}.
+ * in to Cockpit. Group memberships become authorities {@code GROUP_<id>} and the roles
+ * the groups grant ({@code camunda-admin}: admin; {@code tidingsEvents}: events, ...).
  */
 @Component
 class CamundaIdentityAuthentication implements AuthenticationProvider {
@@ -33,13 +37,10 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
 				|| !identity.checkPassword(user, secret)) {
 			throw new BadCredentialsException("Unknown user or wrong password");
 		}
-		List<SimpleGrantedAuthority> authorities = identity.createGroupQuery()
-			.groupMember(user)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.map(group -> new SimpleGrantedAuthority("GROUP_" + group))
-			.toList();
+		List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		groups.forEach(group -> authorities.add(new SimpleGrantedAuthority("GROUP_" + group)));
+		authorities.addAll(Role.authorities(Role.ofGroups(groups)));
 		return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
 	}
 

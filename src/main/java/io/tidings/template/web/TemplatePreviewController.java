@@ -138,6 +138,9 @@ class TemplatePreviewController {
 				else if (values.size() > 1) {
 					errors.add(new FieldError(name, "is given more than once"));
 				}
+				else if (values.get(0).indexOf('\0') >= 0) {
+					errors.add(new FieldError(name, "must not contain the NUL character (%00)"));
+				}
 				else {
 					data.put(variable, values.get(0));
 				}
