@@ -1,5 +1,6 @@
 package io.tidings.platform;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,6 +59,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (unstorableText(ex)) {
+			// Input checks reject NUL where we know of it; this catches any path they
+			// miss.
+			return ResponseEntity.badRequest()
+				.body(Problems.badRequest("Text the database cannot store",
+						"A text in the request holds a character the database cannot store, such as NUL (\\u0000); "
+								+ "nothing was stored."));
+		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected failure, reference {}", reference, ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -84,6 +93,22 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 			}
 		}
 		return Problems.badRequest("Unreadable request", "The body must be a JSON object");
+	}
+
+	/**
+	 * PostgreSQL refuses NUL in text (SQL state 22021, character not in repertoire) and
+	 * characters its encoding lacks (22P05); the transaction rolled back.
+	 */
+	private static boolean unstorableText(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null; sql = sql
+				.getNextException()) {
+				if ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {

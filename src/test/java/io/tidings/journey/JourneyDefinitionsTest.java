@@ -23,6 +23,8 @@ import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
@@ -38,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * machine with only a JDK checks them too (bpmnlint's recommended rules run in .ci/run):
  * a history time to live on every process; every send step asynchronous, with a retry
  * cycle, a known category and a template that exists in English and, once translated, in
- * every language; every timer ISO 8601 or an expression; every message a journey waits
- * for documented in the README; every bean method an expression calls real.
+ * every language; every timer ISO 8601 or an expression; every goal step in an event
+ * sub-process its goal's message starts; every message a journey waits for documented in
+ * the README; every bean method an expression calls real.
  */
 class JourneyDefinitionsTest {
 
@@ -94,6 +97,25 @@ class JourneyDefinitionsTest {
 				assertThat(category).as("%s's category", step).isIn(categories);
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("journeys")
+	void everyGoalStepSitsInAnEventSubProcessThatAMessageStarts(Path file) {
+		BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+		List<String> problems = new ArrayList<>();
+		for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+			if ("${goalReached}".equals(task.getCamundaDelegateExpression())
+					&& !(task.getParentElement() instanceof SubProcess scope && scope.triggeredByEvent()
+							&& scope.getChildElementsByType(StartEvent.class)
+								.stream()
+								.flatMap(start -> start.getEventDefinitions().stream())
+								.anyMatch(MessageEventDefinition.class::isInstance))) {
+				problems.add(file.getFileName() + "#" + task.getId()
+						+ ": a goal step belongs in an event sub-process whose start event is the goal's message");
+			}
+		}
+		assertThat(problems).isEmpty();
 	}
 
 	@ParameterizedTest

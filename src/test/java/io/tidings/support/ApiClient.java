@@ -31,6 +31,11 @@ public final class ApiClient {
 		return new ApiClient("http://localhost:" + port, "Basic " + token);
 	}
 
+	/** A machine client sending its API key as {@code Authorization: Bearer <key>}. */
+	public static ApiClient withKey(int port, String key) {
+		return new ApiClient("http://localhost:" + port, "Bearer " + key);
+	}
+
 	public static ApiClient anonymous(int port) {
 		return new ApiClient("http://localhost:" + port, null);
 	}
@@ -42,6 +47,10 @@ public final class ApiClient {
 
 	public HttpResponse<String> get(String path) {
 		return send(request(path).GET());
+	}
+
+	public HttpResponse<String> delete(String path) {
+		return send(request(path).DELETE());
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder builder) {

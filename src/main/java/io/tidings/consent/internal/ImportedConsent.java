@@ -76,6 +76,9 @@ class ImportedConsent implements ImportConsentRecorder {
 		else if (consent.source().length() > MAX_SOURCE) {
 			errors.add(new FieldError("consentSource", "must be at most " + MAX_SOURCE + " characters"));
 		}
+		else if (consent.source().chars().anyMatch(Character::isISOControl)) {
+			errors.add(new FieldError("consentSource", "must be one line of text without control characters"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(errors);
 		}

@@ -114,6 +114,12 @@ final class CsvReader {
 		if (chars > maxRecordChars) {
 			return new Record(List.of(), startLine, "is longer than " + maxRecordChars + " characters");
 		}
+		if (cells.stream().anyMatch(text -> text.indexOf('\u0000') >= 0)) {
+			// PostgreSQL cannot store NUL in text, not even in the rejected row kept
+			// for the caller, so it is the row's problem, shown as U+FFFD.
+			cells.replaceAll(text -> text.replace('\u0000', '\uFFFD'));
+			problem = problem != null ? problem : "holds a NUL character, which no cell may";
+		}
 		return new Record(cells, startLine, problem);
 	}
 

@@ -29,7 +29,7 @@ final class ValueParser {
 			RuleProblems problems) {
 		boolean text = value.isTextual()
 				&& (op != Operator.STARTS_WITH && op != Operator.CONTAINS || !value.asText().isEmpty());
-		boolean number = value.isNumber();
+		boolean number = isFiniteNumber(value);
 		boolean fits = switch (op) {
 			case STARTS_WITH, CONTAINS -> text;
 			case GT, GTE, LT, LTE -> number;
@@ -49,6 +49,12 @@ final class ValueParser {
 		return text ? new Comparison(op, Operand.TEXT, value.asText())
 				: number ? new Comparison(op, Operand.NUMBER, value.decimalValue())
 						: new Comparison(op, Operand.BOOLEAN, value.booleanValue());
+	}
+
+	/** JSON reads 1e400 as an infinite double, which no comparison can use. */
+	private static boolean isFiniteNumber(JsonNode value) {
+		return value.isNumber()
+				&& (!value.isFloatingPointNumber() || value.isBigDecimal() || Double.isFinite(value.doubleValue()));
 	}
 
 	private static String expected(Operator op, Kind kind) {
@@ -71,7 +77,7 @@ final class ValueParser {
 		List<Object> items = new ArrayList<>();
 		for (int i = 0; i < values.size(); i++) {
 			JsonNode item = values.get(i);
-			if (text ? !item.isTextual() || item.asText().length() > MAX_TEXT : !item.isNumber()) {
+			if (text ? !item.isTextual() || item.asText().length() > MAX_TEXT : !isFiniteNumber(item)) {
 				problems.add(at(valuesPath, i), "must be "
 						+ (text ? "a string of at most " + MAX_TEXT + " characters" : "a number")
 						+ (kind == null ? ", like the first value" : ", as " + subject + " is " + kind.description()));

@@ -61,6 +61,12 @@ final class ArfReports {
 			throw new MalformedFeedbackReport(
 					"The body is empty; send the feedback report (RFC 5965) as received, " + "as message/rfc822");
 		}
+		for (byte b : body) {
+			if (b == 0) {
+				throw new MalformedFeedbackReport(
+						"The body is not a MIME message: it holds a NUL byte, which no mail may (RFC 5322)");
+			}
+		}
 		InputStream in = new ByteArrayInputStream(body);
 		if (contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
 			byte[] headers = ("MIME-Version: 1.0\r\nContent-Type: " + contentType.replaceAll("[\\r\\n]+", " ")
