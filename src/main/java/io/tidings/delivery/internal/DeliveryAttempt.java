@@ -36,8 +36,11 @@ class DeliveryAttempt {
 
 	private final Clock clock;
 
+	private final DeliveryMetrics metrics;
+
 	DeliveryAttempt(DeliveryStore store, SendPolicy policy, SendThrottle throttle, BounceRecorder bounces,
-			MimeMessages messages, DeliveryProperties properties, Clock clock) {
+			MimeMessages messages, DeliveryProperties properties, Clock clock, DeliveryMetrics metrics) {
+		this.metrics = metrics;
 		this.store = store;
 		this.policy = policy;
 		this.throttle = throttle;
@@ -58,10 +61,13 @@ class DeliveryAttempt {
 				case SKIP -> {
 					log.info("Delivery {} skipped: {}", delivery.id(), decision.reason());
 					store.markSkipped(delivery.id(), workerId, decision.reason());
+					metrics.count(DeliveryMetrics.Outcome.SKIPPED, delivery.category());
 					return Duration.ZERO;
 				}
 				case DEFER -> {
+					log.debug("Delivery {} deferred until {}: {}", delivery.id(), decision.until(), decision.reason());
 					store.defer(delivery.id(), workerId, decision.reason(), decision.until());
+					metrics.count(DeliveryMetrics.Outcome.DEFERRED, delivery.category());
 					return Duration.ZERO;
 				}
 				case SEND -> {
@@ -82,6 +88,7 @@ class DeliveryAttempt {
 		if (domainWait.isNegative()) {
 			store.defer(delivery.id(), workerId, "rate limit for the recipient's domain",
 					clock.instant().plus(domainWait.negated()));
+			metrics.count(DeliveryMetrics.Outcome.DEFERRED, delivery.category());
 			return Duration.ZERO;
 		}
 		if (positive(domainWait)) {
@@ -89,29 +96,38 @@ class DeliveryAttempt {
 		}
 		throttle.awaitOverall();
 		String reply;
+		log.debug("Sending delivery {} (attempt {})", delivery.id(), delivery.attempts());
+		long started = System.nanoTime();
 		try {
 			reply = connection.send(messages.build(connection.session(), delivery));
 		}
 		catch (MessagingException | RuntimeException ex) {
+			metrics.smtpConversation(Duration.ofNanos(System.nanoTime() - started), false);
 			return recordFailure(workerId, delivery, SmtpOutcome.of(ex));
 		}
+		metrics.smtpConversation(Duration.ofNanos(System.nanoTime() - started), true);
 		store.markSent(delivery.id(), workerId, reply);
+		metrics.count(DeliveryMetrics.Outcome.SENT, delivery.category());
+		log.debug("Delivery {} sent: {}", delivery.id(), reply);
 		return Duration.ZERO;
 	}
 
 	private Duration recordFailure(String workerId, ClaimedDelivery delivery, SmtpOutcome outcome) {
 		if (outcome.permanent()) {
 			bounces.bouncedNow(delivery, workerId, outcome.reply());
+			metrics.count(DeliveryMetrics.Outcome.BOUNCED, delivery.category());
 			return Duration.ZERO;
 		}
 		if (delivery.attempts() >= properties.maxAttempts()) {
 			log.warn("Delivery {} failed after {} attempts: {}", delivery.id(), delivery.attempts(), outcome.reply());
 			store.markFailed(delivery.id(), workerId, outcome.reply());
+			metrics.count(DeliveryMetrics.Outcome.FAILED, delivery.category());
 			return Duration.ZERO;
 		}
 		Duration delay = backoff(delivery.attempts());
 		log.info("Delivery {} deferred for {}: {}", delivery.id(), delay, outcome.reply());
 		store.scheduleRetry(delivery.id(), workerId, outcome.reply(), clock.instant().plus(delay));
+		metrics.count(DeliveryMetrics.Outcome.RETRIED, delivery.category());
 		return outcome.kind() == SmtpOutcome.Kind.UNREACHABLE ? delay : Duration.ZERO;
 	}
 

@@ -59,7 +59,7 @@ class DeliveryStore {
 		return jdbc.query(
 				"""
 						SELECT id, message_id, contact_id, category, topic, recipient, recipient_name, recipient_time_zone, subject,
-						       html_body, text_body, attempts, created_at, unsubscribe_url
+						       html_body, text_body, attempts, created_at, unsubscribe_url, journey_instance_id, step_id
 						FROM deliveries WHERE id IN (:ids) ORDER BY created_at, id""",
 				new MapSqlParameterSource("ids", ids),
 				(rs, row) -> new ClaimedDelivery(rs.getString("id"), rs.getString("message_id"),
@@ -67,7 +67,7 @@ class DeliveryStore {
 						rs.getString("topic"), rs.getString("recipient"), rs.getString("recipient_name"),
 						rs.getString("recipient_time_zone"), rs.getString("subject"), rs.getString("html_body"),
 						rs.getString("text_body"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
-						rs.getString("unsubscribe_url")));
+						rs.getString("unsubscribe_url"), rs.getString("journey_instance_id"), rs.getString("step_id")));
 	}
 
 	public void markSent(String id, String workerId, String smtpReply) {

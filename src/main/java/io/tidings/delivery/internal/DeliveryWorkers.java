@@ -144,7 +144,12 @@ class DeliveryWorkers implements SmartLifecycle {
 			if (held != null && !held.contains(delivery.id())) {
 				continue;
 			}
-			Duration pause = running ? attempt.handle(workerId, connection, delivery) : Duration.ZERO;
+			Duration pause = Duration.ZERO;
+			if (running) {
+				try (DeliveryLogContext context = DeliveryLogContext.of(delivery)) {
+					pause = attempt.handle(workerId, connection, delivery);
+				}
+			}
 			if (!running || positive(pause)) {
 				// Shutting down, or the server is unreachable: hand the rest back now,
 				// not when their lease ends.

@@ -12,6 +12,8 @@ import io.tidings.delivery.Outbox;
 import io.tidings.delivery.OutgoingEmail;
 import io.tidings.delivery.QueuedDelivery;
 import io.tidings.delivery.SendingStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -22,6 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 @Repository
 class JdbcOutbox implements Outbox {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
 
 	private static final SendingStep NO_STEP = new SendingStep(null, null, null, null, null);
 
@@ -35,8 +39,11 @@ class JdbcOutbox implements Outbox {
 
 	private final ObjectProvider<MailTracking> tracking;
 
+	private final DeliveryMetrics metrics;
+
 	JdbcOutbox(JdbcTemplate jdbc, Clock clock, DeliveryProperties properties, DeliveryWakeup wakeup,
-			ObjectProvider<MailTracking> tracking) {
+			ObjectProvider<MailTracking> tracking, DeliveryMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -75,6 +82,8 @@ class JdbcOutbox implements Outbox {
 				email.recipientTimeZone(), email.subject(), bodies.html(), bodies.text(), email.unsubscribeUrl(),
 				email.variant(), step.journeyVersion(), now, now);
 		wakeWorkersAfterCommit();
+		metrics.queuedAfterCommit(email.category());
+		log.debug("Delivery {} queued", id);
 		return new QueuedDelivery(id, messageId, true);
 	}
 

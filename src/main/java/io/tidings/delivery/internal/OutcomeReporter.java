@@ -65,7 +65,10 @@ public class OutcomeReporter implements SmartLifecycle {
 					Optional<DeliveryOutcome> next = store.lockNext();
 					next.ifPresent(outcome -> {
 						current[0] = outcome.deliveryId();
-						events.publishEvent(outcome);
+						try (DeliveryLogContext context = DeliveryLogContext.of(outcome)) {
+							log.debug("Reporting delivery {} as {}", outcome.deliveryId(), outcome.status());
+							events.publishEvent(outcome);
+						}
 						store.reported(outcome.deliveryId());
 					});
 					return next.isPresent();

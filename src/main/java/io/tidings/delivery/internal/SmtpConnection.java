@@ -1,5 +1,7 @@
 package io.tidings.delivery.internal;
 
+import java.util.Properties;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -16,7 +18,11 @@ final class SmtpConnection implements AutoCloseable {
 
 	private static final long RECHECK_AFTER_IDLE_NANOS = 5_000_000_000L;
 
+	private static final String SOCKET_FACTORY = "mail.smtp.socketFactory";
+
 	private final JavaMailSenderImpl settings;
+
+	private final Session session;
 
 	private Transport transport;
 
@@ -24,10 +30,28 @@ final class SmtpConnection implements AutoCloseable {
 
 	SmtpConnection(JavaMailSenderImpl settings) {
 		this.settings = settings;
+		this.session = noDelay(settings.getSession());
 	}
 
 	Session session() {
-		return settings.getSession();
+		return session;
+	}
+
+	/**
+	 * The configured session, with {@link NoDelaySockets} unless a socket factory or
+	 * SMTPS is configured (Jakarta Mail would take the plain factory for SMTPS too);
+	 * STARTTLS layers TLS over the plain socket.
+	 */
+	static Session noDelay(Session configured) {
+		Properties properties = configured.getProperties();
+		if (properties.get(SOCKET_FACTORY) != null || properties.get(SOCKET_FACTORY + ".class") != null
+				|| "true".equalsIgnoreCase(properties.getProperty("mail.smtp.ssl.enable"))) {
+			return configured;
+		}
+		Properties withFactory = new Properties();
+		withFactory.putAll(properties);
+		withFactory.put(SOCKET_FACTORY, NoDelaySockets.INSTANCE);
+		return Session.getInstance(withFactory);
 	}
 
 	/** Sends the message and returns the server's reply to it. */
@@ -60,7 +84,7 @@ final class SmtpConnection implements AutoCloseable {
 			return transport;
 		}
 		close();
-		Transport fresh = session().getTransport(settings.getProtocol());
+		Transport fresh = session.getTransport(settings.getProtocol());
 		String user = settings.getUsername();
 		boolean anonymous = user == null || user.isEmpty();
 		fresh.connect(settings.getHost(), settings.getPort(), anonymous ? null : user,

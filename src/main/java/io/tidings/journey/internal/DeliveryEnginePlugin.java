@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Teaches the engine about delivery: the job behind failed-delivery incidents, and the
- * listener that withdraws a cancelled send step's mail.
+ * listener that withdraws a cancelled send step's mail. Also tells the cache of starting
+ * journeys about deployments.
  */
 @Component
 class DeliveryEnginePlugin extends AbstractProcessEnginePlugin {
@@ -41,6 +42,7 @@ class DeliveryEnginePlugin extends AbstractProcessEnginePlugin {
 			listeners.addAll(configuration.getCustomPostBPMNParseListeners());
 		}
 		listeners.add(new SendStepCancellation(outbox));
+		listeners.add(new StartingJourneysReset());
 		configuration.setCustomPostBPMNParseListeners(listeners);
 	}
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tidings.delivery.DeliveryHealthProperties;
 import io.tidings.delivery.DeliveryProperties;
 import io.tidings.consent.EmailCategory;
 import io.tidings.delivery.OutgoingEmail;
@@ -32,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @JdbcTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ JdbcOutbox.class, DeliveryStore.class, DeliveryWakeup.class, OutboxStoreTest.Config.class })
+@Import({ JdbcOutbox.class, DeliveryStore.class, DeliveryWakeup.class, DeliveryMetrics.class, OutboxBacklog.class,
+		OutboxStoreTest.Config.class })
 @TestPropertySource(properties = { "tidings.delivery.from-address=hello@shop.example", "tidings.delivery.workers=1",
 		"tidings.delivery.batch-size=10", "tidings.delivery.poll-interval=1s", "tidings.delivery.lease=2m",
 		"tidings.delivery.max-attempts=3", "tidings.delivery.first-retry-delay=30s" })
@@ -187,8 +190,13 @@ class OutboxStoreTest {
 	}
 
 	@TestConfiguration
-	@EnableConfigurationProperties(DeliveryProperties.class)
+	@EnableConfigurationProperties({ DeliveryProperties.class, DeliveryHealthProperties.class })
 	static class Config {
+
+		@Bean
+		SimpleMeterRegistry meters() {
+			return new SimpleMeterRegistry();
+		}
 
 		@Bean
 		MovableClock clock() {
