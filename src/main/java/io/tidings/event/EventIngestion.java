@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.tidings.contact.AddressChecks;
 import io.tidings.event.internal.EventLog;
+import io.tidings.event.internal.EventMetrics;
 import io.tidings.event.internal.EventTransaction;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -27,7 +28,10 @@ public class EventIngestion {
 
 	private final AddressChecks addresses;
 
-	EventIngestion(EventTransaction transaction, EventLog log, AddressChecks addresses) {
+	private final EventMetrics metrics;
+
+	EventIngestion(EventTransaction transaction, EventLog log, AddressChecks addresses, EventMetrics metrics) {
+		this.metrics = metrics;
 		this.transaction = transaction;
 		this.log = log;
 		this.addresses = addresses;
@@ -42,7 +46,9 @@ public class EventIngestion {
 			}
 			try {
 				// Outside the transaction: a DNS lookup may take seconds.
-				return transaction.run(id, event, addresses.stateFor(event.contact()));
+				EventReceipt receipt = transaction.run(id, event, addresses.stateFor(event.contact()));
+				metrics.accepted(event.name());
+				return receipt;
 			}
 			catch (DuplicateKeyException | ConcurrencyFailureException ex) {
 				// Another request stored the same event id, or created the same new

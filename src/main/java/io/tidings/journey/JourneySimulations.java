@@ -51,8 +51,8 @@ public interface JourneySimulations {
 	}
 
 	/**
-	 * @param kind START, EVENT, MAIL, STEP, WAIT, WAIT_FOR_EVENT, BRANCH, END, FAILED or
-	 * IGNORED
+	 * @param kind START, EVENT, MAIL, STEP, GOAL, WAIT, WAIT_FOR_EVENT, BRANCH, END,
+	 * FAILED or IGNORED
 	 * @param after the offset from the start
 	 * @param mail for MAIL entries
 	 */

@@ -266,7 +266,7 @@ class EventApiIT {
 		assertThat(count("contacts WHERE id = 'c-anon'")).isZero();
 
 		assertThat(anonymous.get("/engine-rest/process-definition").statusCode()).isEqualTo(401);
-		assertThat(api.get("/engine-rest/process-definition?key=welcome").statusCode()).isEqualTo(200);
+		assertThat(api.get("/engine-rest/process-instance?processDefinitionKey=welcome").statusCode()).isEqualTo(200);
 		assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
 	}
 

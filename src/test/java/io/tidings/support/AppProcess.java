@@ -32,6 +32,9 @@ public final class AppProcess implements AutoCloseable {
 	/** What the JVM reports for a process ended by SIGKILL: 128 + 9. */
 	static final int KILLED_BY_SIGKILL = 137;
 
+	/** What the JVM reports for a process that ended of SIGTERM: 128 + 15. */
+	public static final int STOPPED_BY_SIGTERM = 143;
+
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(150);
 
 	private final String name;
@@ -97,7 +100,7 @@ public final class AppProcess implements AutoCloseable {
 		return ApiClient.as(port, ADMIN_USER, ADMIN_PASSWORD);
 	}
 
-	/** Starts the JVM and waits until {@code /actuator/health} answers 200. */
+	/** Starts the JVM and waits until {@code /actuator/health/readiness} answers 200. */
 	public AppProcess start() {
 		launch();
 		awaitReady();
@@ -131,7 +134,7 @@ public final class AppProcess implements AutoCloseable {
 						name + " exited with " + process.exitValue() + " before it was ready; see " + log);
 			}
 			try {
-				if (anonymous.get("/actuator/health").statusCode() == 200) {
+				if (anonymous.get("/actuator/health/readiness").statusCode() == 200) {
 					return;
 				}
 			}
@@ -156,14 +159,24 @@ public final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	/** Asks the JVM to stop (SIGTERM), which runs Spring's graceful shutdown. */
-	public void stop() {
+	/**
+	 * Asks the JVM to stop (SIGTERM), which runs Spring's graceful shutdown, and waits up
+	 * to a minute for it before killing it.
+	 * @return the exit status: {@value #STOPPED_BY_SIGTERM} when it ended of the SIGTERM
+	 */
+	public int stop() {
 		if (process == null || !process.isAlive()) {
-			return;
+			return -1;
 		}
 		process.destroy();
 		int status = waitForExit(Duration.ofSeconds(60));
 		log.mark("stopped with SIGTERM at " + Instant.now() + ", exit status " + status);
+		return status;
+	}
+
+	/** The running JVM's process id. */
+	public long pid() {
+		return process.pid();
 	}
 
 	@Override

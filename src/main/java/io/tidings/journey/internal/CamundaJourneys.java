@@ -29,9 +29,13 @@ class CamundaJourneys implements Journeys {
 
 	private final WaitingJourneys waiting;
 
+	private final StartingJourneys starting;
+
 	CamundaJourneys(RuntimeService runtime, RepositoryService repository, ProcessProperties properties,
-			MarketingJourneys marketing, StartMessages startMessages, WaitingJourneys waiting) {
+			MarketingJourneys marketing, StartMessages startMessages, WaitingJourneys waiting,
+			StartingJourneys starting) {
 		this.waiting = waiting;
+		this.starting = starting;
 		this.startMessages = startMessages;
 		this.runtime = runtime;
 		this.repository = repository;
@@ -50,16 +54,13 @@ class CamundaJourneys implements Journeys {
 		int continued = waiting.continueWith(message);
 		int started = 0;
 		int skipped = 0;
-		for (ProcessDefinition journey : repository.createProcessDefinitionQuery()
-			.messageEventSubscriptionName(message.name())
-			.active()
-			.list()) {
+		for (String journey : starting.definitionIds(message.name())) {
 			if (!mayStart) {
 				skipped++;
 				continue;
 			}
 			runtime.createMessageCorrelation(message.name())
-				.processDefinitionId(journey.getId())
+				.processDefinitionId(journey)
 				.processInstanceBusinessKey(message.contactId())
 				.setVariables(startVariables(message))
 				.correlateStartMessage();

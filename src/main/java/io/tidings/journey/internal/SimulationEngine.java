@@ -3,6 +3,7 @@ package io.tidings.journey.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.tidings.consent.Topics;
 import io.tidings.contact.Segments;
@@ -43,7 +44,11 @@ class SimulationEngine implements DisposableBean {
 		if (engine == null) {
 			StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 			configuration.setProcessEngineName("tidings-simulation");
-			configuration.setJdbcUrl("jdbc:h2:mem:tidings-simulation;DB_CLOSE_DELAY=-1");
+			// An in-memory database is global to the JVM by name: each application (tests
+			// start
+			// several in one JVM) gets its own, or the second one finds the first one's
+			// tables.
+			configuration.setJdbcUrl("jdbc:h2:mem:tidings-simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 			configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
 			configuration.setJobExecutorActivate(false);
 			configuration.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
@@ -66,6 +71,7 @@ class SimulationEngine implements DisposableBean {
 		beans.put("optIn", new SimulatedSteps.OptIn());
 		beans.put("sunset", new SimulatedSteps.Sunset());
 		beans.put("webhook", new SimulatedSteps.Webhook());
+		beans.put("goalReached", new SimulatedSteps.Goal());
 		beans.put("split", new SimulatedSteps.Split());
 		beans.put("localTime", new SimulatedSteps.LocalTimeOfContact(
 				context.getBean(JourneyProperties.class).localTime().defaultZone()));
