@@ -49,7 +49,7 @@ class PreferenceCenterBrowserIT extends PostgresApiTest {
 			chromium.screenshot("preferences-en-before");
 
 			browser.findElement(By.cssSelector("label[for='topic-promotions']")).click();
-			browser.findElement(By.cssSelector("button[value='save']")).click();
+			chromium.submit(By.cssSelector("button[value='save']"));
 
 			assertThat(browser.findElement(By.cssSelector("[role='status']")).getText())
 				.isEqualTo("Your preferences are saved.");
@@ -81,7 +81,7 @@ class PreferenceCenterBrowserIT extends PostgresApiTest {
 		try (HeadlessChromium chromium = HeadlessChromium.start(1280, 900)) {
 			ChromeDriver browser = chromium.driver();
 			browser.get(page);
-			browser.findElement(By.cssSelector("button[value='unsubscribe-all']")).click();
+			chromium.submit(By.cssSelector("button[value='unsubscribe-all']"));
 
 			assertThat(browser.findElement(By.tagName("body")).getText())
 				.contains("Je bent afgemeld voor alle marketingmails");
@@ -91,7 +91,7 @@ class PreferenceCenterBrowserIT extends PostgresApiTest {
 				.isEqualTo("UNSUBSCRIBED");
 
 			browser.findElement(By.id("topic-newsletter")).click();
-			browser.findElement(By.cssSelector("button[value='save']")).click();
+			chromium.submit(By.cssSelector("button[value='save']"));
 			browser.get(page);
 			assertThat(checked(browser)).containsEntry("newsletter", true).containsEntry("promotions", false);
 		}

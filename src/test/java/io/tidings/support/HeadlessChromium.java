@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -57,6 +60,40 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	public ChromeDriver driver() {
 		return driver;
+	}
+
+	/**
+	 * Clicks a button that submits a form and waits until the answer has replaced the
+	 * page: a click can return while the old page is still shown, and a lookup right
+	 * after it would then search the old page.
+	 */
+	public void submit(By button) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		driver.findElement(button).click();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!replaced(page) || !"complete".equals(driver.executeScript("return document.readyState"))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError(
+						"no new page 30 s after clicking " + button + "; still showing " + driver.getCurrentUrl());
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted while waiting for the page", ex);
+			}
+		}
+	}
+
+	private static boolean replaced(WebElement page) {
+		try {
+			page.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException ex) {
+			return true;
+		}
 	}
 
 	/** Keeps a screenshot under target/screenshots/ as the test's artifact. */
