@@ -26,7 +26,9 @@ class TwoNodeIT {
 
 	static final int JOURNEYS = ChaosSettings.journeys(2000);
 
-	static final Duration PATIENCE = ChaosSettings.patience(Duration.ofMinutes(3));
+	// A bound on liveness, not a speed test: a quiet machine settles in well under a
+	// minute, but with the two cores shared by other builds 2,000 events took over 3.
+	static final Duration PATIENCE = ChaosSettings.patience(Duration.ofMinutes(6));
 
 	@Test
 	void twoNodesSendEachMailExactlyOnce() {
