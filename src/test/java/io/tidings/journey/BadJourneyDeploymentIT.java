@@ -70,6 +70,33 @@ class BadJourneyDeploymentIT extends PostgresApiTest {
 	}
 
 	@Test
+	void anABVariantTemplateMissingForALocaleIsRejectedNamingTheElementAndTemplate() {
+		// announcement exists in English only; welcome in en, fr, nl, ru and zh.
+		assertRejected(sendStep("variantLocale", "A:welcome:50,B:announcement:50"), "SendVariants",
+				"A/B variant 'B' template 'announcement' is missing for locale [fr, nl, ru, zh]");
+	}
+
+	@Test
+	void anUnknownABVariantTemplateIsRejectedNamingTheElementAndTemplate() {
+		assertRejected(sendStep("variantUnknown", "A::50,B:no-such-variant:50"), "SendVariants",
+				"A/B variant 'B' template 'no-such-variant' does not exist");
+	}
+
+	@Test
+	void unreadableABVariantsAreRejectedNamingTheElement() {
+		assertRejected(sendStep("variantAlone", "A:welcome:100"), "SendVariants", "2 to 10 variants");
+		assertRejected(sendStep("variantWeightless", "A:welcome:50,B:tips:none"), "SendVariants", "A/B variants");
+	}
+
+	@Test
+	void abVariantTemplatesTranslatedAlikeAreDeployed() {
+		repository.createDeployment()
+			.addString("variantsOk.bpmn", sendStep("variantsOk", "A::50,B:tips:30:\"Tips\",C:welcome-stories:20"))
+			.deploy();
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("variantsOk").count()).isOne();
+	}
+
+	@Test
 	void anInvalidTimerDurationIsRejectedNamingTheElement() {
 		assertRejected(process("badDuration", """
 				<bpmn:intermediateCatchEvent id="WaitBadly">
@@ -149,6 +176,19 @@ class BadJourneyDeploymentIT extends PostgresApiTest {
 			.hasMessageContaining("'" + elementId + "'")
 			.hasMessageContaining(detail);
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+	}
+
+	private static String sendStep(String key, String variants) {
+		return process(key,
+				"""
+						<bpmn:serviceTask id="SendVariants" camunda:asyncBefore="true" camunda:delegateExpression="${sendEmail}">
+						  <bpmn:extensionElements><camunda:inputOutput>
+						    <camunda:inputParameter name="template">welcome</camunda:inputParameter>
+						    <camunda:inputParameter name="category">marketing</camunda:inputParameter>
+						    <camunda:inputParameter name="variants">%s</camunda:inputParameter>
+						  </camunda:inputOutput></bpmn:extensionElements>
+						</bpmn:serviceTask>"""
+					.formatted(variants));
 	}
 
 	private static String process(String key, String elements) {
