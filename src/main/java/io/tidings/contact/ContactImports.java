@@ -34,6 +34,7 @@ public interface ContactImports {
 	 * @throws io.tidings.platform.InvalidInput when the consent names an unknown topic or
 	 * no source
 	 * @throws MalformedImport when the header row is unusable or the body cannot be read
+	 * @throws ImportTooLarge when the body goes past its limit
 	 * @throws ImportRefused when a row is bad or the file breaks off or breaks the
 	 * format; it lists the bad rows
 	 */

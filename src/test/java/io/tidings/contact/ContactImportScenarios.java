@@ -306,14 +306,14 @@ abstract class ContactImportScenarios {
 			tooBig.append("huge-%05d,huge-%05d@example.com,%s\n".formatted(i, i, "n".repeat(100)));
 		}
 		long imports = count("contact_imports");
-		assertProblem(importCsv(tooBig.toString()), 400, "larger than 262144 bytes");
+		assertProblem(importCsv(tooBig.toString()), 413, "larger than 262144 bytes");
 		assertThat(count("contact_imports")).as("refused on its declared length").isEqualTo(imports);
 
 		byte[] chunked = tooBig.toString().getBytes(StandardCharsets.UTF_8);
 		JsonNode refused = assertProblem(
 				send(request().header("Content-Type", "text/csv")
 					.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))),
-				400, "larger than 262144 bytes");
+				413, "larger than 262144 bytes");
 		assertThat(refused.get("detail").asText()).contains("Nothing was imported");
 		assertThat(count("contact_imports")).isEqualTo(imports);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE id LIKE 'huge-%'", Integer.class)).isZero();

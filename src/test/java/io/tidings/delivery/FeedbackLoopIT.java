@@ -185,7 +185,7 @@ class FeedbackLoopIT extends PostgresApiTest {
 				new Bad("no feedback part",
 						post(complaint.replace("message/feedback-report", "text/plain"), "message/rfc822"), 400,
 						"no message/feedback-report part"),
-				new Bad("oversize", send(api, huge, "message/rfc822"), 400, "larger than 1048576 bytes"),
+				new Bad("oversize", send(api, huge, "message/rfc822"), 413, "larger than 1048576 bytes"),
 				new Bad("json", post("{}", "application/json"), 415, "got application/json"),
 				new Bad("anonymous", send(ApiClient.anonymous(port), complaint.getBytes(StandardCharsets.US_ASCII),
 						"message/rfc822"), 401, null));

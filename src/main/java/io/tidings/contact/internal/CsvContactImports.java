@@ -20,10 +20,12 @@ import io.tidings.contact.ImportConsentRecorder;
 import io.tidings.contact.ImportRefused;
 import io.tidings.contact.ImportRejection;
 import io.tidings.contact.ImportStopped;
+import io.tidings.contact.ImportTooLarge;
 import io.tidings.contact.MalformedImport;
 import io.tidings.contact.UnknownImport;
 import io.tidings.contact.internal.CsvReader.MalformedCsv;
 import io.tidings.contact.internal.ImportHeader.Field;
+import io.tidings.platform.BodyTooLarge;
 import jakarta.validation.Validator;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -116,6 +118,9 @@ class CsvContactImports implements ContactImports {
 		catch (IOException ex) {
 			if (copy != null) {
 				copy.toFile().delete();
+			}
+			if (ex instanceof BodyTooLarge) {
+				throw new ImportTooLarge(ex.getMessage());
 			}
 			throw new MalformedImport("The file could not be read to its end: " + ex.getMessage());
 		}

@@ -3,6 +3,7 @@ package io.tidings.contact.web;
 import io.tidings.contact.ContactImport;
 import io.tidings.contact.ImportRefused;
 import io.tidings.contact.ImportStopped;
+import io.tidings.contact.ImportTooLarge;
 import io.tidings.contact.MalformedImport;
 import io.tidings.contact.UnknownImport;
 import io.tidings.contact.web.ImportMediaType.UnsupportedImportType;
@@ -47,6 +48,12 @@ class ContactImportProblems {
 		problem.setProperty("rejected", partial.rejected());
 		problem.setProperty("rejectedRowsUrl", ContactImportController.ImportView.rejectedRowsUrl(partial.id()));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(ImportTooLarge.class)
+	ResponseEntity<ProblemDetail> tooLarge(ImportTooLarge ex) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(Problems.bodyTooLarge(ex.getMessage() + ". Nothing was imported."));
 	}
 
 	@ExceptionHandler(ImportRefused.class)
