@@ -105,23 +105,15 @@ class JobExecutorMetricsIT extends PostgresApiTest {
 	 * incident.
 	 */
 	private static String process(String key, String expression) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs-%1$s"
-				    targetNamespace="http://tidings.io/bpmn/test">
-				  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="1">
-				    <bpmn:startEvent id="Start" />
-				    <bpmn:sequenceFlow id="ToStep" sourceRef="Start" targetRef="Step" />
-				    <bpmn:serviceTask id="Step" camunda:asyncBefore="true" camunda:expression="%2$s">
-				      <bpmn:extensionElements>
-				        <camunda:failedJobRetryTimeCycle>R1/PT1S</camunda:failedJobRetryTimeCycle>
-				      </bpmn:extensionElements>
-				    </bpmn:serviceTask>
-				    <bpmn:sequenceFlow id="ToEnd" sourceRef="Step" targetRef="End" />
-				    <bpmn:endEvent id="End" />
-				  </bpmn:process>
-				</bpmn:definitions>""".formatted(key, expression);
+		return TestDiagrams.process(key, """
+				<bpmn:sequenceFlow id="ToStep" sourceRef="Start" targetRef="Step" />
+				<bpmn:serviceTask id="Step" camunda:asyncBefore="true" camunda:expression="%s">
+				  <bpmn:extensionElements>
+				    <camunda:failedJobRetryTimeCycle>R1/PT1S</camunda:failedJobRetryTimeCycle>
+				  </bpmn:extensionElements>
+				</bpmn:serviceTask>
+				<bpmn:sequenceFlow id="ToEnd" sourceRef="Step" targetRef="End" />
+				<bpmn:endEvent id="End" />""".formatted(expression));
 	}
 
 }
