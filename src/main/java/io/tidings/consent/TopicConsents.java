@@ -51,6 +51,12 @@ public interface TopicConsents {
 	enum TopicStatus {
 
 		SUBSCRIBED, UNSUBSCRIBED, PENDING,
+		/**
+		 * A double opt-in whose click never came within
+		 * {@code tidings.consent.opt-in-expiry}: no marketing mail of the topic, its link
+		 * no longer confirms; a new request starts over.
+		 */
+		LAPSED,
 		/** Nothing recorded: mail flows unless opt-in is required. */
 		NOT_SET
 

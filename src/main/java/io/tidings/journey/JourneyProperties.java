@@ -19,11 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * nurturing journey's sales hand-off
  * @param localTime "wait until local time" steps ({@code ${localTime.next(execution,
  * '09:00')}})
+ * @param engineMetrics the job executor's figures at {@code /actuator/prometheus}
  */
 @Validated
 @ConfigurationProperties("tidings.journeys")
 public record JourneyProperties(@Valid @NotNull @DefaultValue Coupons coupons,
-		@Valid @NotNull @DefaultValue Webhook webhook, @Valid @NotNull @DefaultValue LocalTimeWaits localTime) {
+		@Valid @NotNull @DefaultValue Webhook webhook, @Valid @NotNull @DefaultValue LocalTimeWaits localTime,
+		@Valid @NotNull @DefaultValue EngineMetrics engineMetrics) {
 
 	/**
 	 * @param secret the HMAC key coupon codes are derived from; the shop that redeems
@@ -59,6 +61,14 @@ public record JourneyProperties(@Valid @NotNull @DefaultValue Coupons coupons,
 	 * @param defaultZone the zone of contacts without a valid time zone of their own
 	 */
 	public record LocalTimeWaits(@NotNull @DefaultValue("UTC") ZoneId defaultZone) {
+
+	}
+
+	/**
+	 * @param refresh how long one reading of the due jobs and open incidents (two queries
+	 * on the engine's tables) is reused by the gauges
+	 */
+	public record EngineMetrics(@NotNull @DefaultValue("5s") Duration refresh) {
 
 	}
 

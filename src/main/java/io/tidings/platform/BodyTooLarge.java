@@ -2,8 +2,11 @@ package io.tidings.platform;
 
 import java.io.IOException;
 
-/** A request body went past {@code tidings.api.max-body-bytes}. */
-class BodyTooLarge extends IOException {
+/**
+ * A request body went past its limit ({@code tidings.api.max-body-bytes} and the others),
+ * found while reading it.
+ */
+public class BodyTooLarge extends IOException {
 
 	BodyTooLarge(long limit) {
 		super("The request body is larger than " + limit + " bytes");

@@ -48,8 +48,15 @@ public final class Problems {
 		return problem;
 	}
 
+	/** 413: the body went past its limit (an ARF report, an event, an import file). */
+	public static ProblemDetail bodyTooLarge(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
+		problem.setTitle("Request body too large");
+		return problem;
+	}
+
 	static ProblemDetail bodyTooLarge(BodyTooLarge failure) {
-		return badRequest("Request body too large", failure.getMessage());
+		return bodyTooLarge(failure.getMessage());
 	}
 
 	static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {

@@ -2,6 +2,7 @@ package io.tidings.template;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The template module's public face: renders {@code templates/mail/<key>.html} for a
@@ -22,5 +23,12 @@ public interface EmailTemplates {
 	RenderedEmail render(String templateKey, Locale locale, Map<String, Object> model);
 
 	boolean exists(String templateKey);
+
+	/**
+	 * The locales the template has a file of its own in: the default locale for
+	 * {@code <key>.html}, and the locale of each {@code <key>_<lang>.html} and
+	 * {@code <key>_<lang>_<COUNTRY>.html}. Empty when no file exists for the key.
+	 */
+	Set<Locale> translations(String templateKey);
 
 }

@@ -9,14 +9,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.support.ApiClient;
 import io.tidings.support.Eventually;
-import io.tidings.support.FreePort;
 import io.tidings.support.PostgresApiTest;
+import io.tidings.support.SmtpRelay;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -41,19 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"tidings.consent.require-opt-in=true" })
 class DoubleOptInIT extends PostgresApiTest {
 
-	static final int SMTP_PORT = FreePort.find();
-
 	static final Pattern CONFIRM_LINK = Pattern.compile("href=\"(https?://[^\"]+/confirm/[^\"]+)\"");
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static SmtpRelay smtp = SmtpRelay.onFreePort();
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(registry);
 	}
 
 	@Autowired

@@ -43,8 +43,9 @@ class ImportConsentIT extends PostgresApiTest {
 				ic-rejected,not-an-address,
 				""";
 
-		HttpResponse<String> response = importCsv(file, "consentTopics=newsletter,promotions&consentSource="
-				+ URLEncoder.encode(SOURCE, StandardCharsets.UTF_8));
+		HttpResponse<String> response = importCsv(file,
+				"badRows=skip&consentTopics=newsletter,promotions&consentSource="
+						+ URLEncoder.encode(SOURCE, StandardCharsets.UTF_8));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		JsonNode result = json.readTree(response.body());

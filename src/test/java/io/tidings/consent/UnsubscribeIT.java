@@ -6,13 +6,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.support.ApiClient;
 import io.tidings.support.EmbeddedPostgresDatabase;
 import io.tidings.support.Eventually;
-import io.tidings.support.FreePort;
+import io.tidings.support.SmtpRelay;
 import io.tidings.support.TimeZones;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
@@ -46,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class UnsubscribeIT {
 
-	static final int SMTP_PORT = FreePort.find();
-
 	/**
 	 * A zone where it is about 03:00 now, inside the quiet hours: marketing mail waits
 	 * there.
@@ -55,15 +50,12 @@ class UnsubscribeIT {
 	static final String NIGHT_ZONE = TimeZones.whereItIsNow(3);
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static SmtpRelay smtp = SmtpRelay.onFreePort();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		EmbeddedPostgresDatabase.register(registry);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(registry);
 	}
 
 	@LocalServerPort

@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code POST /api/contacts/import} over HTTP, run on PostgreSQL
- * ({@link ContactImportIT}) and on H2 ({@link ContactImportH2IT}): rows created, merged
- * into stored contacts or set aside with a reason, files that cannot be read refused, and
- * a body limit of its own.
+ * ({@link ContactImportIT}) and on H2 ({@link ContactImportH2IT}): rows created or merged
+ * into stored contacts; a file with a bad row refused whole with every bad row listed, or
+ * with {@code badRows=skip} the bad rows set aside with a reason; files that cannot be
+ * read refused, and a body limit of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
@@ -54,6 +55,51 @@ abstract class ContactImportScenarios {
 	}
 
 	@Test
+	void aFileWithBadRowsIsRefusedWholeListingEachAndStoresNothing() throws Exception {
+		put("wh-ann", "{\"email\": \"ann@example.com\", \"firstName\": \"Ann\"}");
+		long imports = count("contact_imports");
+		long rejections = count("contact_import_rejections");
+		String file = "id,email,firstName,locale\r\n" + String.join("\r\n", "wh-ann,ann@new.example.com,Annie,",
+				"wh-new,new@example.com,New,", "wh-bad-email,not-an-address,,", "wh-no-email,,Eve,",
+				"wh-bad-locale,x@example.com,,english", "wh-short,short@example.com", "wh-late,late@example.com,,")
+				+ "\r\n";
+
+		JsonNode problem = assertProblem(importCsv(file), 400, "4 rows of the file are bad");
+		assertThat(problem.get("detail").asText()).contains("Nothing was imported").contains("badRows=skip");
+		assertThat(problem.get("badRows").asLong()).isEqualTo(4);
+		assertThat(problem.get("errors").toString()).isEqualTo(json.readTree("""
+				[{"row": 4, "line": 4, "id": "wh-bad-email", "column": "email",
+				  "reason": "email is not a valid email address"},
+				 {"row": 5, "line": 5, "id": "wh-no-email", "column": "email",
+				  "reason": "email is required for a new contact"},
+				 {"row": 6, "line": 6, "id": "wh-bad-locale", "column": "locale",
+				  "reason": "locale is not a BCP 47 language tag such as en or pt-BR"},
+				 {"row": 7, "line": 7, "id": "wh-short", "column": "",
+				  "reason": "The row has 2 cells where the header row has 4"}]""").toString());
+		assertThat(contact("wh-ann").get("email").asText()).as("the good rows are not half-written")
+			.isEqualTo("ann@example.com");
+		assertThat(contact("wh-ann").get("firstName").asText()).isEqualTo("Ann");
+		assertThat(jdbc.queryForList("SELECT id FROM contacts WHERE id LIKE 'wh-%'", String.class))
+			.containsExactly("wh-ann");
+		assertThat(count("contact_imports")).isEqualTo(imports);
+		assertThat(count("contact_import_rejections")).isEqualTo(rejections);
+
+		assertProblem(importWith("badRows=maybe", file), 400, "badRows");
+		assertThat(count("contact_imports")).isEqualTo(imports);
+
+		String fixed = file.lines()
+			.filter(line -> !line.contains("-bad-") && !line.contains("no-email") && !line.contains("short"))
+			.map(line -> line + "\r\n")
+			.reduce("", String::concat);
+		HttpResponse<String> whole = importCsv(fixed);
+		assertThat(whole.statusCode()).as(whole.body()).isEqualTo(201);
+		assertThat(json.readTree(whole.body()).get("rejected").asLong()).isZero();
+		assertThat(contact("wh-ann").get("email").asText()).isEqualTo("ann@new.example.com");
+		assertThat(jdbc.queryForList("SELECT id FROM contacts WHERE id LIKE 'wh-%' ORDER BY id", String.class))
+			.containsExactly("wh-ann", "wh-late", "wh-new");
+	}
+
+	@Test
 	void createsMergesAndSetsBadRowsAsideWithTheReason() throws Exception {
 		put("im-ann",
 				"""
@@ -74,7 +120,7 @@ abstract class ContactImportScenarios {
 				"im-bad-date,x@example.com,,,,,,2024-13-01,,", "im-short,short@example.com", "",
 				"im-dan,dan@example.com,,,,,,,,") + "\r\n";
 
-		HttpResponse<String> response = importCsv(file);
+		HttpResponse<String> response = importSkipping(file);
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		JsonNode result = json.readTree(response.body());
@@ -217,9 +263,17 @@ abstract class ContactImportScenarios {
 	}
 
 	@Test
-	void aFileThatBreaksOffKeepsTheRowsBeforeIt() throws Exception {
-		HttpResponse<String> unclosed = importCsv("id,email\r\nbr-1,one@example.com\r\nbr-2,two@example.com\r\n"
-				+ "br-3,\"three@example.com\r\nbr-4,four@example.com\r\n");
+	void aFileThatBreaksOffStoresNothingOrWithSkipKeepsTheRowsBeforeIt() throws Exception {
+		String file = "id,email\r\nbr-1,one@example.com\r\nbr-2,two@example.com\r\n"
+				+ "br-3,\"three@example.com\r\nbr-4,four@example.com\r\nbr-5,not-an-address\r\n";
+		long imports = count("contact_imports");
+		JsonNode refused = assertProblem(importCsv(file), 400, "quoted field that opens on line 4 is never closed");
+		assertThat(refused.get("detail").asText()).contains("Nothing was imported");
+		assertThat(refused.has("importId")).isFalse();
+		assertThat(jdbc.queryForList("SELECT id FROM contacts WHERE id LIKE 'br-%'", String.class)).isEmpty();
+		assertThat(count("contact_imports")).isEqualTo(imports);
+
+		HttpResponse<String> unclosed = importSkipping(file);
 		JsonNode problem = assertProblem(unclosed, 400, "quoted field that opens on line 4 is never closed");
 		assertThat(problem.get("created").asLong()).isEqualTo(2);
 		JsonNode summary = json.readTree(api.get("/api/contacts/imports/" + problem.get("importId").asText()).body());
@@ -231,6 +285,7 @@ abstract class ContactImportScenarios {
 		byte[] latin1 = "id,firstName\nbr-1,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
 		assertProblem(send(request().header("Content-Type", "text/csv").POST(BodyPublishers.ofByteArray(latin1))), 400,
 				"not UTF-8 text at line 2");
+		assertThat(contact("br-1").has("firstName")).isFalse();
 	}
 
 	@Test
@@ -251,12 +306,20 @@ abstract class ContactImportScenarios {
 			tooBig.append("huge-%05d,huge-%05d@example.com,%s\n".formatted(i, i, "n".repeat(100)));
 		}
 		long imports = count("contact_imports");
-		assertProblem(importCsv(tooBig.toString()), 400, "larger than 262144 bytes");
+		assertProblem(importCsv(tooBig.toString()), 413, "larger than 262144 bytes");
 		assertThat(count("contact_imports")).as("refused on its declared length").isEqualTo(imports);
 
 		byte[] chunked = tooBig.toString().getBytes(StandardCharsets.UTF_8);
-		JsonNode stopped = assertProblem(
+		JsonNode refused = assertProblem(
 				send(request().header("Content-Type", "text/csv")
+					.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))),
+				413, "larger than 262144 bytes");
+		assertThat(refused.get("detail").asText()).contains("Nothing was imported");
+		assertThat(count("contact_imports")).isEqualTo(imports);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE id LIKE 'huge-%'", Integer.class)).isZero();
+		JsonNode stopped = assertProblem(
+				send(api.request("/api/contacts/import?badRows=skip")
+					.header("Content-Type", "text/csv")
 					.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked)))),
 				400, "larger than 262144 bytes");
 		assertThat(stopped.get("created").asLong()).as("the batches before the limit").isPositive();
@@ -268,7 +331,10 @@ abstract class ContactImportScenarios {
 		for (int i = 1; i <= 3_001; i++) {
 			rows.append("max-%05d,max-%05d@example.com\n".formatted(i, i));
 		}
-		JsonNode problem = assertProblem(importCsv(rows.toString()), 400, "more than 3000 rows");
+		assertProblem(importCsv(rows.toString()), 400, "more than 3000 rows");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE id LIKE 'max-%'", Integer.class)).isZero();
+
+		JsonNode problem = assertProblem(importSkipping(rows.toString()), 400, "more than 3000 rows");
 		assertThat(problem.get("detail").asText()).contains("row 3002");
 		assertThat(problem.get("created").asLong()).isEqualTo(3_000);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE id LIKE 'max-%'", Integer.class))
@@ -301,6 +367,16 @@ abstract class ContactImportScenarios {
 
 	private HttpResponse<String> importCsv(String csv) {
 		return send(request().header("Content-Type", "text/csv").POST(BodyPublishers.ofString(csv)));
+	}
+
+	private HttpResponse<String> importSkipping(String csv) {
+		return importWith("badRows=skip", csv);
+	}
+
+	private HttpResponse<String> importWith(String query, String csv) {
+		return send(api.request("/api/contacts/import?" + query)
+			.header("Content-Type", "text/csv")
+			.POST(BodyPublishers.ofString(csv)));
 	}
 
 	private HttpRequest.Builder request() {

@@ -7,13 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.support.ApiClient;
-import io.tidings.support.FreePort;
 import io.tidings.support.PostgresApiTest;
+import io.tidings.support.SmtpRelay;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,19 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class FeedbackLoopIT extends PostgresApiTest {
 
-	static final int SMTP_PORT = FreePort.find();
-
 	static final String PATH = "/api/feedback-loop";
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static SmtpRelay smtp = SmtpRelay.onFreePort();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(registry);
 	}
 
 	@Autowired
@@ -185,7 +177,7 @@ class FeedbackLoopIT extends PostgresApiTest {
 				new Bad("no feedback part",
 						post(complaint.replace("message/feedback-report", "text/plain"), "message/rfc822"), 400,
 						"no message/feedback-report part"),
-				new Bad("oversize", send(api, huge, "message/rfc822"), 400, "larger than 1048576 bytes"),
+				new Bad("oversize", send(api, huge, "message/rfc822"), 413, "larger than 1048576 bytes"),
 				new Bad("json", post("{}", "application/json"), 415, "got application/json"),
 				new Bad("anonymous", send(ApiClient.anonymous(port), complaint.getBytes(StandardCharsets.US_ASCII),
 						"message/rfc822"), 401, null));

@@ -8,14 +8,11 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.support.ApiClient;
 import io.tidings.support.EmbeddedPostgresDatabase;
 import io.tidings.support.Eventually;
-import io.tidings.support.FreePort;
+import io.tidings.support.SmtpRelay;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
@@ -47,18 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class EventApiIT {
 
-	static final int SMTP_PORT = FreePort.find();
-
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static SmtpRelay smtp = SmtpRelay.onFreePort();
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		EmbeddedPostgresDatabase.register(registry);
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(registry);
 	}
 
 	final ObjectMapper json = new ObjectMapper();
@@ -243,10 +235,11 @@ class EventApiIT {
 
 		HttpResponse<String> response = api.postJson("/api/events", body);
 
-		assertThat(response.statusCode()).isEqualTo(400);
+		int status = named.startsWith("larger than") ? 413 : 400;
+		assertThat(response.statusCode()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.get("status").asInt()).isEqualTo(400);
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
 		assertThat(problem.get("detail").asText()).contains(named);
 		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
 		assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);

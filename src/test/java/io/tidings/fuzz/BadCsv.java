@@ -14,8 +14,8 @@ import net.jqwik.api.Tuple;
  * Bad contact-import files: a wrong, empty, duplicated or binary header, ragged rows,
  * broken quoting, invalid addresses, huge cells, BOMs, NUL, invalid UTF-8 and binary
  * noise, mixed line ends; plus byte-level damage to a valid file and the wrong
- * Content-Type. Files whose header is fine are imported with their bad rows set aside (a
- * 201); the run counts those apart from the 4xx.
+ * Content-Type. An import is all or nothing: a file with a bad row is a 400 that stores
+ * nothing, like every other bad input.
  */
 final class BadCsv {
 

@@ -96,11 +96,18 @@ class BadInputRegressionIT extends PostgresApiTest {
 
 	@Test
 	void aNulInAnImportCellRejectsTheRowNotTheServer() throws Exception {
-		HttpResponse<String> response = importCsv(
-				"id,email\r\nnul-a\u0000nn,ann@example.com\r\nnul-bob,bob@example.com\r\n");
+		String file = "id,email\r\nnul-a\u0000nn,ann@example.com\r\nnul-bob,bob@example.com\r\n";
 
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		assertThat(json.readTree(response.body()).get("rejected").asInt()).isOne();
+		HttpResponse<String> whole = importCsv(file);
+		assertProblem(whole, "1 row of the file is bad");
+		assertThat(json.readTree(whole.body()).at("/errors/0/reason").asText()).contains("NUL");
+		assertThat(jdbc.queryForList("SELECT id FROM contacts WHERE id LIKE 'nul-%'", String.class)).isEmpty();
+
+		HttpResponse<String> skipping = api.send(api.request("/api/contacts/import?badRows=skip")
+			.header("Content-Type", "text/csv")
+			.POST(BodyPublishers.ofString(file, StandardCharsets.UTF_8)));
+		assertThat(skipping.statusCode()).as(skipping.body()).isEqualTo(201);
+		assertThat(json.readTree(skipping.body()).get("rejected").asInt()).isOne();
 		assertThat(jdbc.queryForList("SELECT id FROM contacts WHERE id LIKE 'nul-%'", String.class))
 			.containsExactly("nul-bob");
 	}

@@ -10,42 +10,26 @@ import java.util.List;
 import java.util.Map;
 
 import io.tidings.contact.ContactChange;
-import io.tidings.contact.Contacts;
-import io.tidings.delivery.internal.OutcomeReporter;
 import io.tidings.support.FlowNodeCoverage;
-import io.tidings.support.JourneyDriver;
-import io.tidings.support.OutcomeSimulator;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.tidings.support.JourneyDriver.moveClock;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /**
  * The abandoned-cart journey with its real steps and outbox, job executor off: three
  * reminders counted from the moment the cart was left, an order for the cart ending it
  * mid-wait, one journey per cart, and event data that is missing or malformed.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:abandoned-cart-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
-		"tidings.triggers.enabled=false", "tidings.broadcasts.enabled=false" })
-@Import(FlowNodeCoverage.Recording.class)
-class AbandonedCartProcessTest {
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:abandoned-cart-process;DB_CLOSE_DELAY=-1")
+class AbandonedCartProcessTest extends JourneyProcessTest {
 
 	static final Instant LEFT_AT = Instant.parse("2026-03-02T08:00:00Z");
 
@@ -54,39 +38,9 @@ class AbandonedCartProcessTest {
 					Map.of("name", "Canvas tote", "quantity", 1, "price", "15")),
 			"total", 134.8, "currency", "EUR", "cartUrl", "https://shop.example/cart/c-1");
 
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	Journeys journeys;
-
-	@Autowired
-	Contacts contacts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
-	OutcomeReporter reporter;
-
-	JourneyDriver driver;
-
-	@BeforeEach
-	void setUp() {
-		init(engine);
-		driver = new JourneyDriver(management, jdbc, new OutcomeSimulator(jdbc, reporter));
-		ClockUtil.setCurrentTime(Date.from(LEFT_AT));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
+	@Override
+	Instant startsAt() {
+		return LEFT_AT;
 	}
 
 	@AfterAll

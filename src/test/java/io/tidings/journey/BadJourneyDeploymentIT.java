@@ -70,6 +70,33 @@ class BadJourneyDeploymentIT extends PostgresApiTest {
 	}
 
 	@Test
+	void anABVariantTemplateMissingForALocaleIsRejectedNamingTheElementAndTemplate() {
+		// announcement exists in English only; welcome in en, fr, nl, ru and zh.
+		assertRejected(sendStep("variantLocale", "A:welcome:50,B:announcement:50"), "SendVariants",
+				"A/B variant 'B' template 'announcement' is missing for locale [fr, nl, ru, zh]");
+	}
+
+	@Test
+	void anUnknownABVariantTemplateIsRejectedNamingTheElementAndTemplate() {
+		assertRejected(sendStep("variantUnknown", "A::50,B:no-such-variant:50"), "SendVariants",
+				"A/B variant 'B' template 'no-such-variant' does not exist");
+	}
+
+	@Test
+	void unreadableABVariantsAreRejectedNamingTheElement() {
+		assertRejected(sendStep("variantAlone", "A:welcome:100"), "SendVariants", "2 to 10 variants");
+		assertRejected(sendStep("variantWeightless", "A:welcome:50,B:tips:none"), "SendVariants", "A/B variants");
+	}
+
+	@Test
+	void abVariantTemplatesTranslatedAlikeAreDeployed() {
+		repository.createDeployment()
+			.addString("variantsOk.bpmn", sendStep("variantsOk", "A::50,B:tips:30:\"Tips\",C:welcome-stories:20"))
+			.deploy();
+		assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("variantsOk").count()).isOne();
+	}
+
+	@Test
 	void anInvalidTimerDurationIsRejectedNamingTheElement() {
 		assertRejected(process("badDuration", """
 				<bpmn:intermediateCatchEvent id="WaitBadly">
@@ -151,17 +178,21 @@ class BadJourneyDeploymentIT extends PostgresApiTest {
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
 	}
 
+	private static String sendStep(String key, String variants) {
+		return process(key,
+				"""
+						<bpmn:serviceTask id="SendVariants" camunda:asyncBefore="true" camunda:delegateExpression="${sendEmail}">
+						  <bpmn:extensionElements><camunda:inputOutput>
+						    <camunda:inputParameter name="template">welcome</camunda:inputParameter>
+						    <camunda:inputParameter name="category">marketing</camunda:inputParameter>
+						    <camunda:inputParameter name="variants">%s</camunda:inputParameter>
+						  </camunda:inputOutput></bpmn:extensionElements>
+						</bpmn:serviceTask>"""
+					.formatted(variants));
+	}
+
 	private static String process(String key, String elements) {
-		return """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-				    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs-%1$s"
-				    targetNamespace="http://tidings.io/bpmn/test">
-				  <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="1">
-				    <bpmn:startEvent id="Start" />
-				    %2$s
-				  </bpmn:process>
-				</bpmn:definitions>""".formatted(key, elements);
+		return TestDiagrams.process(key, elements);
 	}
 
 }

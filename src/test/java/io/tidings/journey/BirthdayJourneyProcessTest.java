@@ -1,31 +1,23 @@
 package io.tidings.journey;
 
+import java.time.Instant;
 import java.util.Map;
 
 import io.tidings.contact.ContactChange;
-import io.tidings.contact.Contacts;
-import io.tidings.delivery.internal.OutcomeReporter;
 import io.tidings.support.FlowNodeCoverage;
-import io.tidings.support.OutcomeSimulator;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 /**
@@ -33,35 +25,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  * timing), with its real steps and outbox, job executor off: a personal coupon code, the
  * same for the contact all year and new the next, in the contact's language.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:date-journeys-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
-@Import(FlowNodeCoverage.Recording.class)
-class BirthdayJourneyProcessTest {
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:date-journeys-process;DB_CLOSE_DELAY=-1")
+class BirthdayJourneyProcessTest extends JourneyProcessTest {
 
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	Journeys journeys;
-
-	@Autowired
-	Contacts contacts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OutcomeReporter reporter;
-
-	OutcomeSimulator smtp;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-		smtp = new OutcomeSimulator(jdbc, reporter);
+	@Override
+	Instant startsAt() {
+		return null;
 	}
 
 	@AfterAll

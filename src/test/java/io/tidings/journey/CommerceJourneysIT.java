@@ -5,12 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.support.Eventually;
-import io.tidings.support.FreePort;
 import io.tidings.support.PostgresApiTest;
+import io.tidings.support.SmtpRelay;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -38,17 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.poll-interval=200ms" })
 class CommerceJourneysIT extends PostgresApiTest {
 
-	static final int SMTP_PORT = FreePort.find();
-
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static SmtpRelay smtp = SmtpRelay.onFreePort();
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(registry);
 	}
 
 	@Autowired

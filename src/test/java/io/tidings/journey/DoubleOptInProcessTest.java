@@ -1,82 +1,38 @@
 package io.tidings.journey;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.tidings.consent.TopicConsents;
 import io.tidings.consent.TopicConsents.Origin;
 import io.tidings.consent.TopicConsents.TopicStatus;
 import io.tidings.contact.ContactChange;
-import io.tidings.contact.Contacts;
-import io.tidings.delivery.internal.OutcomeReporter;
 import io.tidings.support.FlowNodeCoverage;
-import io.tidings.support.OutcomeSimulator;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 /**
  * The double opt-in journey with its real steps and outbox, job executor off: confirmed
  * at once, confirmed after the reminder, and never confirmed.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:double-opt-in-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
-@Import(FlowNodeCoverage.Recording.class)
-class DoubleOptInProcessTest {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	Contacts contacts;
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:double-opt-in-process;DB_CLOSE_DELAY=-1")
+class DoubleOptInProcessTest extends JourneyProcessTest {
 
 	@Autowired
 	TopicConsents consents;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OutcomeReporter reporter;
-
-	OutcomeSimulator smtp;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-		smtp = new OutcomeSimulator(jdbc, reporter);
-		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T08:00:00Z")));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@AfterAll
 	static void everyFlowNodeAndSequenceFlowWasCovered(@Autowired HistoryService history,

@@ -2,40 +2,26 @@ package io.tidings.journey;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import io.tidings.contact.ContactChange;
-import io.tidings.contact.Contacts;
-import io.tidings.delivery.internal.OutcomeReporter;
 import io.tidings.support.FlowNodeCoverage;
 import io.tidings.support.JourneyDriver;
-import io.tidings.support.OutcomeSimulator;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ProcessBuilder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 /**
  * The "Goal reached" step: in goal-probe.bpmn a non-interrupting goal with a condition,
@@ -43,49 +29,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
  * last mail and the event's value, while the journey goes on; and steps that are drawn
  * wrong stop with a message naming them and record nothing.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:goal-step-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
-		"tidings.triggers.enabled=false" })
-@Import(FlowNodeCoverage.Recording.class)
-class GoalStepProcessTest {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtime;
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:goal-step-process;DB_CLOSE_DELAY=-1")
+class GoalStepProcessTest extends JourneyProcessTest {
 
 	@Autowired
 	RepositoryService repository;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
-	Contacts contacts;
-
-	@Autowired
-	Journeys journeys;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OutcomeReporter reporter;
-
-	JourneyDriver driver;
-
-	@BeforeEach
-	void setUp() {
-		init(engine);
-		driver = new JourneyDriver(management, jdbc, new OutcomeSimulator(jdbc, reporter));
-		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T08:00:00Z")));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
 
 	@AfterAll
 	static void everyFlowNodeAndSequenceFlowWasCovered(@Autowired HistoryService history,

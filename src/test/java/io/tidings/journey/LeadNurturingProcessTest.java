@@ -9,16 +9,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.contact.ContactChange;
-import io.tidings.contact.Contacts;
-import io.tidings.delivery.internal.OutcomeReporter;
 import io.tidings.support.FlowNodeCoverage;
-import io.tidings.support.OutcomeSimulator;
 import io.tidings.support.RecordingWebhook;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -26,21 +20,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 /**
@@ -49,10 +39,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  * cadence, a click and the hand-off with the weekly cadence, a second click, and a
  * receiver that fails until the retries run out.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:lead-nurturing-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
-@Import(FlowNodeCoverage.Recording.class)
-class LeadNurturingProcessTest {
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:lead-nurturing-process;DB_CLOSE_DELAY=-1")
+class LeadNurturingProcessTest extends JourneyProcessTest {
 
 	static final RecordingWebhook sales = new RecordingWebhook();
 
@@ -62,42 +50,16 @@ class LeadNurturingProcessTest {
 		registry.add("tidings.journeys.webhook.timeout", () -> "5s");
 	}
 
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
-	Journeys journeys;
-
-	@Autowired
-	Contacts contacts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OutcomeReporter reporter;
-
-	OutcomeSimulator smtp;
-
 	final ObjectMapper json = new ObjectMapper();
+
+	@Override
+	Instant startsAt() {
+		return Instant.parse("2026-02-02T10:00:00Z");
+	}
 
 	@BeforeEach
 	void initAssertions() {
-		init(engine);
-		smtp = new OutcomeSimulator(jdbc, reporter);
 		sales.forget();
-		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-02-02T10:00:00Z")));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
 	}
 
 	@AfterAll

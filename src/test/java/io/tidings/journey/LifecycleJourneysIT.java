@@ -22,13 +22,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.support.Eventually;
-import io.tidings.support.FreePort;
 import io.tidings.support.PostgresApiTest;
 import io.tidings.support.RecordingWebhook;
+import io.tidings.support.SmtpRelay;
 import io.tidings.support.TimeZones;
 import io.tidings.trigger.Triggers;
 import jakarta.mail.BodyPart;
@@ -73,19 +70,14 @@ class LifecycleJourneysIT extends PostgresApiTest {
 
 	static final String COUPON_SECRET = "lifecycle-it-coupon-secret";
 
-	static final int SMTP_PORT = FreePort.find();
-
 	static final RecordingWebhook sales = new RecordingWebhook();
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static SmtpRelay smtp = SmtpRelay.onFreePort();
 
 	@DynamicPropertySource
 	static void mailAndWebhook(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(registry);
 		registry.add("tidings.journeys.webhook.url", () -> sales.url("/crm/leads"));
 	}
 

@@ -8,31 +8,21 @@ import java.util.Map;
 
 import io.tidings.consent.Suppressions;
 import io.tidings.contact.ContactChange;
-import io.tidings.contact.Contacts;
-import io.tidings.delivery.internal.OutcomeReporter;
 import io.tidings.support.FlowNodeCoverage;
-import io.tidings.support.OutcomeSimulator;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 /**
@@ -40,47 +30,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  * the offer, a click on the last call, and silence until the sunset policy unsubscribes
  * the contact. Clicks are correlated as the click tracking will: EmailClicked by contact.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:re-engagement-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
-@Import(FlowNodeCoverage.Recording.class)
-class ReEngagementProcessTest {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtime;
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:re-engagement-process;DB_CLOSE_DELAY=-1")
+class ReEngagementProcessTest extends JourneyProcessTest {
 
 	@Autowired
 	HistoryService history;
 
 	@Autowired
-	Journeys journeys;
-
-	@Autowired
-	Contacts contacts;
-
-	@Autowired
 	Suppressions suppressions;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OutcomeReporter reporter;
-
-	OutcomeSimulator smtp;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-		smtp = new OutcomeSimulator(jdbc, reporter);
-		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-05-04T09:00:00Z")));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
+	@Override
+	Instant startsAt() {
+		return Instant.parse("2026-05-04T09:00:00Z");
 	}
 
 	@AfterAll

@@ -8,31 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 import io.tidings.contact.ContactChange;
-import io.tidings.contact.Contacts;
-import io.tidings.delivery.internal.OutcomeReporter;
 import io.tidings.support.FlowNodeCoverage;
-import io.tidings.support.OutcomeSimulator;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 /**
@@ -40,42 +30,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
  * step and timer is run by hand, and the engine clock is moved instead of waiting ten
  * days. The first order ends it, whatever order it is.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:welcome-process;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false", "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0" })
-@Import(FlowNodeCoverage.Recording.class)
-class WelcomeJourneyProcessTest {
-
-	@Autowired
-	ProcessEngine engine;
-
-	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	Contacts contacts;
-
-	@Autowired
-	Journeys journeys;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OutcomeReporter reporter;
-
-	OutcomeSimulator smtp;
-
-	@BeforeEach
-	void initAssertions() {
-		init(engine);
-		smtp = new OutcomeSimulator(jdbc, reporter);
-		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T08:00:00Z")));
-	}
-
-	@AfterEach
-	void resetClock() {
-		ClockUtil.reset();
-	}
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:welcome-process;DB_CLOSE_DELAY=-1")
+class WelcomeJourneyProcessTest extends JourneyProcessTest {
 
 	@AfterAll
 	static void everyFlowNodeAndSequenceFlowWasCovered(@Autowired HistoryService history,

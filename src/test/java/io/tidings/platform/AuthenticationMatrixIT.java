@@ -76,8 +76,9 @@ class AuthenticationMatrixIT extends AccessTest {
 			// Actuator
 			Map.entry("GET /actuator", PROTECTED), Map.entry("GET /actuator/info", PROTECTED),
 			Map.entry("GET /actuator/health",
-					"load balancers and orchestrators probe it without credentials; it says UP or DOWN, nothing more"),
-			Map.entry("GET /actuator/health/**", "liveness and readiness probes, as health"),
+					"load balancers and orchestrators probe it without credentials; it says UP or DOWN, nothing more (its parts only to admins and readers, see HealthIT)"),
+			Map.entry("GET /actuator/health/**",
+					"liveness and readiness probes, as health; a part's details are 404 without an operator's login"),
 			// Recipients: they follow links from their mail and have no login
 			Map.entry("GET /t/o/{token}", "open pixel in every tracked mail; the signed token is the credential"),
 			Map.entry("GET /t/c/{token}", "tracked link in a mail; the signed token is the credential"),

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -28,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /actuator/health} as a load balancer, a supervisor and an operator see it: the
- * status alone for anyone, the parts for a logged-in user, the SMTP relay and the outbox
- * lag reported without taking the node out of readiness. Sending is off on this node, so
- * a row put in the outbox stays there as long as the test wants.
+ * status alone for anyone (an API client that may only post events included), the parts
+ * for an operator (admin or reader), the SMTP relay and the outbox lag reported without
+ * taking the node out of readiness. Sending is off on this node, so a row put in the
+ * outbox stays there as long as the test wants.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
@@ -83,6 +85,29 @@ class HealthIT extends PostgresApiTest {
 		assertThat(body.fieldNames()).toIterable().isSubsetOf("status", "groups");
 		assertThat(ApiClient.anonymous(port).get("/actuator/health/smtp").statusCode()).as("a part's details")
 			.isIn(401, 404);
+	}
+
+	@Test
+	void onlyAdminsAndReadersSeeTheParts() throws Exception {
+		for (String roles : List.of("\"events\"", "\"api\"", "\"reader\"", "\"admin\"")) {
+			HttpResponse<String> made = api.postJson("/api/api-keys",
+					"{\"name\": \"health " + roles.replace("\"", "") + "\", \"roles\": [" + roles + "]}");
+			assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+			ApiClient client = ApiClient.withKey(port, json.readTree(made.body()).get("secret").asText());
+			// api brings reader with it; events alone is a shop posting events, no
+			// operator.
+			boolean operator = !roles.contains("events");
+
+			HttpResponse<String> health = client.get("/actuator/health");
+			assertThat(health.statusCode()).as(roles).isEqualTo(200);
+			JsonNode body = json.readTree(health.body());
+			assertThat(body.get("status").asText()).as(roles).isEqualTo("UP");
+			assertThat(body.at("/components/smtp/status").isMissingNode()).as(roles + " sees the parts")
+				.isEqualTo(!operator);
+			assertThat(body.at("/components/outbox/details/due").isMissingNode()).as(roles).isEqualTo(!operator);
+			assertThat(client.get("/actuator/health/smtp").statusCode()).as(roles + ": a part")
+				.isEqualTo(operator ? 200 : 404);
+		}
 	}
 
 	@Test

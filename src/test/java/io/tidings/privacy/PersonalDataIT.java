@@ -269,13 +269,21 @@ class PersonalDataIT {
 		put("rr-1", "{\"email\": \"" + email + "\", \"firstName\": \"Rosalind\"}", 201);
 		assertThat(api.send(api.request("/api/contacts/rr-1").DELETE()).statusCode()).isEqualTo(204);
 
-		// An import of an old list: the erased address is set aside with its reason,
-		// whatever
-		// its case; the other row goes in.
-		HttpResponse<String> imported = api.send(api.request("/api/contacts/import")
+		// An import of an old list: the erased address refuses the whole file, or (with
+		// badRows=skip) is set aside with its reason, whatever its case, and the other
+		// row
+		// goes in.
+		String oldList = "id,email,first_name\r\nrr-1,returning.rosalind@EXAMPLE.org,Rosalind\r\nnew-1,newcomer@example.org,New\r\n";
+		HttpResponse<String> refused = api.send(api.request("/api/contacts/import")
 			.header("Content-Type", "text/csv")
-			.POST(HttpRequest.BodyPublishers.ofString(
-					"id,email,first_name\r\nrr-1,returning.rosalind@EXAMPLE.org,Rosalind\r\nnew-1,newcomer@example.org,New\r\n")));
+			.POST(HttpRequest.BodyPublishers.ofString(oldList)));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(json.readTree(refused.body()).at("/errors/0/reason").asText())
+			.isEqualTo("email was erased on request and is not imported again");
+		assertThat(api.get("/api/contacts/new-1").statusCode()).isEqualTo(404);
+		HttpResponse<String> imported = api.send(api.request("/api/contacts/import?badRows=skip")
+			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofString(oldList)));
 		assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
 		JsonNode result = json.readTree(imported.body());
 		assertThat(result.get("created").asLong()).isEqualTo(1);

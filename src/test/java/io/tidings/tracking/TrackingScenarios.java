@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.tidings.support.ApiClient;
 import io.tidings.support.Eventually;
-import io.tidings.support.FreePort;
+import io.tidings.support.SmtpRelay;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -51,19 +48,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 abstract class TrackingScenarios {
 
-	static final int SMTP_PORT = FreePort.find();
-
 	static final String IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15";
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static SmtpRelay smtp = SmtpRelay.onFreePort();
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		smtp.register(registry);
 	}
 
 	final ObjectMapper json = new ObjectMapper();

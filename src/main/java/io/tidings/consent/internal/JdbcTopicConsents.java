@@ -86,6 +86,7 @@ class JdbcTopicConsents implements TopicConsents {
 		return Optional.of(switch (status) {
 			case UNSUBSCRIBED -> "unsubscribed from " + subject;
 			case PENDING -> "double opt-in for " + subject + " not confirmed";
+			case LAPSED -> "double opt-in for " + subject + " lapsed unconfirmed";
 			default -> "no consent for " + subject;
 		});
 	}

@@ -46,16 +46,11 @@ class ConfirmController {
 	@GetMapping("/confirm/{token}")
 	String ask(@PathVariable String token, HttpServletRequest request, Model model) {
 		Contact contact = contactOf(token, request);
-		List<String> pending = consents.of(contact.id())
-			.values()
-			.stream()
-			.filter(state -> state.status() == TopicStatus.PENDING)
-			.map(TopicConsents.TopicState::topic)
-			.toList();
+		List<String> pending = withStatus(contact, TopicStatus.PENDING);
 		model.addAttribute("token", token);
 		model.addAttribute("email", MaskedAddress.of(contact.email()));
 		model.addAttribute("topics", labels.labels(pending, locale(request)));
-		return pending.isEmpty() ? "consent/confirmed" : "consent/confirm";
+		return pending.isEmpty() ? nothingPending(contact) : "consent/confirm";
 	}
 
 	@PostMapping("/confirm/{token}")
@@ -65,7 +60,24 @@ class ConfirmController {
 				new Origin("DOUBLE_OPT_IN", null, request.getRemoteAddr(), request.getHeader("User-Agent")));
 		model.addAttribute("email", MaskedAddress.of(contact.email()));
 		model.addAttribute("topics", labels.labels(confirmed, locale(request)));
-		return "consent/confirmed";
+		return confirmed.isEmpty() ? nothingPending(contact) : "consent/confirmed";
+	}
+
+	/**
+	 * Confirmed already, or the request lapsed before the click and nothing is
+	 * subscribed.
+	 */
+	private String nothingPending(Contact contact) {
+		return withStatus(contact, TopicStatus.LAPSED).isEmpty() ? "consent/confirmed" : "consent/lapsed";
+	}
+
+	private List<String> withStatus(Contact contact, TopicStatus status) {
+		return consents.of(contact.id())
+			.values()
+			.stream()
+			.filter(state -> state.status() == status)
+			.map(TopicConsents.TopicState::topic)
+			.toList();
 	}
 
 	private Contact contactOf(String token, HttpServletRequest request) {

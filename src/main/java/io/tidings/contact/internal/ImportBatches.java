@@ -2,6 +2,7 @@ package io.tidings.contact.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.tidings.contact.ContactImport;
@@ -9,6 +10,7 @@ import io.tidings.contact.ContactImportProperties;
 import io.tidings.contact.ImportConsent;
 import io.tidings.contact.ImportConsentRecorder;
 import io.tidings.contact.ImportConsentRecorder.Recorded;
+import io.tidings.contact.ImportRefused;
 import io.tidings.contact.ImportRejection;
 import io.tidings.contact.internal.ImportRows.Checked;
 import io.tidings.contact.internal.ImportRows.Outcome;
@@ -53,13 +55,16 @@ class ImportBatches {
 
 	/**
 	 * @param consent what the caller vouches for, already checked, or null
+	 * @param whole whether the caller's transaction holds the whole import: batches join
+	 * it rather than commit, are not tried again on their own, and the bad rows are kept
+	 * (the first {@link ImportRefused#MOST_LISTED}) for the caller to list
 	 */
-	Run start(String id, String startedBy, String emailColumn, ImportConsent consent) {
+	Run start(String id, String startedBy, String emailColumn, ImportConsent consent, boolean whole) {
 		ContactImport started = new ContactImport(id, ContactImport.RUNNING, startedBy, clock.instant(), null, 0, 0, 0,
 				0, null,
 				consent == null ? null : new ContactImport.Consent(consent.topics(), consent.source().strip(), 0, 0));
 		log.start(started);
-		return new Run(started, emailColumn, consent);
+		return new Run(started, emailColumn, consent, whole);
 	}
 
 	/**
@@ -71,16 +76,26 @@ class ImportBatches {
 
 		private final ImportConsent consent;
 
+		private final boolean whole;
+
+		private final List<ImportRejection> listed = new ArrayList<>();
+
 		private final List<Checked> checked = new ArrayList<>();
 
 		private final List<ImportRejection> rejected = new ArrayList<>();
 
 		private ContactImport committed;
 
-		private Run(ContactImport started, String emailColumn, ImportConsent consent) {
+		private Run(ContactImport started, String emailColumn, ImportConsent consent, boolean whole) {
 			this.committed = started;
+			this.whole = whole;
 			this.emailColumn = emailColumn;
 			this.consent = consent;
+		}
+
+		/** The bad rows written so far, in file order (only when whole). */
+		List<ImportRejection> listed() {
+			return listed.stream().sorted(Comparator.comparingLong(ImportRejection::row)).toList();
 		}
 
 		/** Rows read so far, committed or not. */
@@ -123,6 +138,9 @@ class ImportBatches {
 		 * read.
 		 */
 		void abandon(RuntimeException cause) {
+			if (whole) {
+				return;
+			}
 			try {
 				log.finish(committed.id(), ContactImport.FAILED,
 						"Storing a batch failed on our side after " + committed.rows()
@@ -147,7 +165,7 @@ class ImportBatches {
 					// Another import or an event created or locked one of these contacts
 					// first, or the contact decided on a topic at that moment; the next
 					// attempt sees it as stored.
-					if (attempt == ATTEMPTS) {
+					if (whole || attempt == ATTEMPTS) {
 						throw ex;
 					}
 				}
@@ -171,6 +189,9 @@ class ImportBatches {
 			List<ImportRejection> rejections = new ArrayList<>(rejected);
 			rejections.addAll(written.rejections());
 			log.reject(committed.id(), rejections);
+			if (whole) {
+				rejections.stream().limit(ImportRefused.MOST_LISTED - listed.size()).forEach(listed::add);
+			}
 			ContactImport next = new ContactImport(committed.id(), committed.status(), committed.startedBy(),
 					committed.startedAt(), null, rows(), committed.created() + written.created(),
 					committed.updated() + written.updated(), committed.rejected() + rejections.size(), null,

@@ -11,8 +11,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A contact as callers send it in JSON, with the checks every input path applies: no
- * control characters in anything that may reach a mail header, no NUL anywhere
- * (PostgreSQL cannot store it), a real address, a BCP 47 locale, an IANA zone.
+ * control characters in anything that may reach a mail header, a real address, a BCP 47
+ * locale, an IANA zone. NUL (which PostgreSQL cannot store) never gets this far: the JSON
+ * parser ({@code StrictJson}) and the CSV reader refuse it in any text.
  */
 public record ContactInput(@NotBlank @Size(max = 255) @Pattern(regexp = NO_CONTROL, message = SINGLE_LINE) String id,
 		@Size(max = 254) @ValidEmailAddress String email,
@@ -21,7 +22,7 @@ public record ContactInput(@NotBlank @Size(max = 255) @Pattern(regexp = NO_CONTR
 		@Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*",
 				message = "is not a BCP 47 language tag such as en or pt-BR") String locale,
 		@ValidTimeZone String timeZone, @ValidBirthday String birthday, @ValidDate String signedUpOn,
-		@Size(max = 200) @NoNul @StorableNumbers Map<@Size(max = 128) String, Object> attributes) {
+		@Size(max = 200) @StorableNumbers Map<@Size(max = 128) String, Object> attributes) {
 
 	/** Matches text without control characters (CR, LF, NUL, tabs...). */
 	public static final String NO_CONTROL = "[^\\p{Cntrl}]*";

@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/contacts/import}: a CSV file of contacts, read as it arrives. Answers
- * with the counts once the whole file is in; the rows it set aside can be downloaded as
- * CSV.
+ * {@code POST /api/contacts/import}: a CSV file of contacts. By default all of it or
+ * nothing: a bad row refuses the file with every bad row listed. With
+ * {@code badRows=skip} it is read as it arrives, the good rows are imported and the bad
+ * ones set aside, to be downloaded as CSV. Answers with the counts once the whole file is
+ * in.
  */
 @RestController
 @RequestMapping("/api/contacts")
@@ -52,14 +54,23 @@ class ContactImportController {
 	 * @param consentTopics topics every contact in the file agreed to (comma-separated),
 	 * recorded with source IMPORT
 	 * @param consentSource where they agreed; required with consentTopics
+	 * @param badRows {@code reject} (the default): a file with a bad row imports nothing;
+	 * {@code skip}: the good rows are imported and the bad ones set aside
 	 */
 	@PostMapping("/import")
 	ResponseEntity<ImportView> importCsv(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type,
 			@RequestParam(required = false) List<String> consentTopics,
-			@RequestParam(required = false) String consentSource, InputStream body, Principal principal) {
+			@RequestParam(required = false) String consentSource, @RequestParam(defaultValue = "reject") String badRows,
+			InputStream body, Principal principal) {
 		ImportMediaType.check(type);
 		ImportConsent consent = consentOf(consentTopics, consentSource);
-		ContactImport done = imports.run(body, principal == null ? null : principal.getName(), consent);
+		String startedBy = principal == null ? null : principal.getName();
+		ContactImport done = switch (badRows) {
+			case "reject" -> imports.runWhole(body, startedBy, consent);
+			case "skip" -> imports.run(body, startedBy, consent);
+			default -> throw new InvalidInput(List.of(new FieldError("badRows",
+					"must be reject (the default: a file with a bad row imports nothing) or skip (the good rows are imported, the bad ones set aside)")));
+		};
 		ImportView view = ImportView.of(done, clock.instant());
 		return ResponseEntity.created(URI.create("/api/contacts/imports/" + done.id())).body(view);
 	}

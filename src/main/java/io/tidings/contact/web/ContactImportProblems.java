@@ -1,7 +1,9 @@
 package io.tidings.contact.web;
 
 import io.tidings.contact.ContactImport;
+import io.tidings.contact.ImportRefused;
 import io.tidings.contact.ImportStopped;
+import io.tidings.contact.ImportTooLarge;
 import io.tidings.contact.MalformedImport;
 import io.tidings.contact.UnknownImport;
 import io.tidings.contact.web.ImportMediaType.UnsupportedImportType;
@@ -46,6 +48,38 @@ class ContactImportProblems {
 		problem.setProperty("rejected", partial.rejected());
 		problem.setProperty("rejectedRowsUrl", ContactImportController.ImportView.rejectedRowsUrl(partial.id()));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler(ImportTooLarge.class)
+	ResponseEntity<ProblemDetail> tooLarge(ImportTooLarge ex) {
+		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			.body(Problems.bodyTooLarge(ex.getMessage() + ". Nothing was imported."));
+	}
+
+	@ExceptionHandler(ImportRefused.class)
+	ResponseEntity<ProblemDetail> refused(ImportRefused ex) {
+		String nothing = "Nothing was imported. Fix the file and send it again, or send it with ?badRows=skip to import the good rows and set the bad ones aside.";
+		String detail;
+		if (ex.failure() != null) {
+			detail = ex.failure() + ". " + nothing;
+		}
+		else {
+			detail = (ex.badRows() == 1 ? "1 row of the file is bad" : ex.badRows() + " rows of the file are bad")
+					+ (ex.badRows() > ex.listed().size() ? " (the first " + ex.listed().size() + " are listed)" : "")
+					+ ". " + nothing;
+		}
+		ProblemDetail problem = Problems.badRequest("Import refused", detail);
+		problem.setProperty("badRows", ex.badRows());
+		problem.setProperty("errors",
+				ex.listed()
+					.stream()
+					.map(bad -> new BadRow(bad.row(), bad.line(), bad.contactId(), bad.column(), bad.reason()))
+					.toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** A bad row as the problem lists it: where it is, and what is wrong with it. */
+	record BadRow(long row, long line, String id, String column, String reason) {
 	}
 
 	@ExceptionHandler(UnknownImport.class)

@@ -3,7 +3,6 @@ package io.tidings.event.web;
 import java.util.Map;
 
 import io.tidings.contact.validation.ContactInput;
-import io.tidings.contact.validation.NoNul;
 import io.tidings.event.IncomingEvent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +21,7 @@ record EventRequest(
 		@NotNull @Valid ContactInput contact,
 		@Size(max = 255) @Pattern(regexp = ContactInput.NO_CONTROL,
 				message = ContactInput.SINGLE_LINE) String correlationKey,
-		@Size(max = 200) @NoNul Map<@Size(max = 128) String, Object> data) {
+		@Size(max = 200) Map<@Size(max = 128) String, Object> data) {
 
 	IncomingEvent toEvent() {
 		return new IncomingEvent(id, name, contact.toChange(), correlationKey, data);

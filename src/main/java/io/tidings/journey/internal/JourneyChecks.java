@@ -1,10 +1,19 @@
 package io.tidings.journey.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.tidings.experiment.MalformedExperiment;
+import io.tidings.experiment.Variant;
+import io.tidings.experiment.Variants;
 import io.tidings.template.EmailTemplates;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -16,7 +25,8 @@ import org.springframework.beans.factory.BeanFactory;
 
 /**
  * Rejects at deploy what would otherwise stop a journey later: a delegate expression
- * naming no bean, a send step's template that does not exist, a timer that is no ISO 8601
+ * naming no bean, a send step's template that does not exist, A/B variants that cannot be
+ * read or whose templates are missing (in some locale), a timer that is no ISO 8601
  * value. The message names the process and the element. Expressions that read process
  * variables can only fail at run time, where a failing job becomes an incident.
  */
@@ -56,6 +66,9 @@ class JourneyChecks extends AbstractBpmnParseListener {
 		if ("inputParameter".equals(element.getTagName()) && "template".equals(element.attribute("name"))) {
 			checkTemplate(id, element.getText().strip(), problems);
 		}
+		if ("inputOutput".equals(element.getTagName())) {
+			checkVariants(id, inputs(element), problems);
+		}
 		if ("timerEventDefinition".equals(element.getTagName())) {
 			checkTimer(id, element, "timeDuration", TimerText.Kind.DURATION, problems);
 			checkTimer(id, element, "timeDate", TimerText.Kind.DATE, problems);
@@ -81,6 +94,58 @@ class JourneyChecks extends AbstractBpmnParseListener {
 		else if (!TimerText.isExpression(template) && !templates.exists(template)) {
 			problems.add("element '" + id + "': template '" + template + "' does not exist");
 		}
+	}
+
+	/**
+	 * A send step's A/B variants: each variant's template (its own, or the step's when
+	 * empty) must exist in every locale any of them exists in, or contacts of that locale
+	 * would get one variant translated and the other in the default language.
+	 */
+	private void checkVariants(String id, Map<String, String> inputs, List<String> problems) {
+		String text = inputs.get("variants");
+		if (text == null || text.isBlank() || !inputs.containsKey("template") || TimerText.isExpression(text)) {
+			return;
+		}
+		Variants variants;
+		try {
+			variants = Variants.ofContent(text);
+		}
+		catch (MalformedExperiment ex) {
+			problems.add("element '" + id + "': A/B variants: " + ex.getMessage());
+			return;
+		}
+		String own = inputs.get("template");
+		Map<String, String> templateOf = new LinkedHashMap<>();
+		Map<String, Set<Locale>> translations = new LinkedHashMap<>();
+		for (Variant variant : variants.all()) {
+			String template = variant.template() != null ? variant.template() : own;
+			if (!template.isEmpty() && !TimerText.isExpression(template)) {
+				templateOf.put(variant.name(), template);
+				translations.computeIfAbsent(template, templates::translations);
+			}
+		}
+		Set<Locale> all = new TreeSet<>(Comparator.comparing(Locale::toLanguageTag));
+		translations.values().forEach(all::addAll);
+		templateOf.forEach((variant, template) -> {
+			Set<Locale> locales = translations.get(template);
+			String which = "element '" + id + "': A/B variant '" + variant + "' template '" + template + "' ";
+			if (locales.isEmpty() && !template.equals(own)) {
+				problems.add(which + "does not exist");
+			}
+			else if (!locales.isEmpty() && !locales.containsAll(all)) {
+				problems.add(which + "is missing for locale "
+						+ all.stream().filter(locale -> !locales.contains(locale)).map(Locale::toLanguageTag).toList()
+						+ ", which the step's other variants have");
+			}
+		});
+	}
+
+	private static Map<String, String> inputs(Element inputOutput) {
+		Map<String, String> inputs = new LinkedHashMap<>();
+		for (Element parameter : inputOutput.elements("inputParameter")) {
+			inputs.put(parameter.attribute("name"), parameter.getText().strip());
+		}
+		return inputs;
 	}
 
 	private static void checkTimer(String id, Element timer, String field, TimerText.Kind kind, List<String> problems) {

@@ -1,13 +1,19 @@
 package io.tidings.template.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.tidings.template.EmailTemplates;
@@ -27,7 +33,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,6 +49,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ThymeleafEmailTemplates implements EmailTemplates {
+
+	/** {@code <name>_<lang>.html} or {@code <name>_<lang>_<COUNTRY>.html}. */
+	private static final Pattern TRANSLATION = Pattern.compile("(.+)_([a-z]{2,3}(?:_[A-Z]{2})?)\\.html");
 
 	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*");
 
@@ -113,6 +124,31 @@ class ThymeleafEmailTemplates implements EmailTemplates {
 	@Override
 	public boolean exists(String templateKey) {
 		return resolve(templateKey, properties.defaultLocale()).isPresent();
+	}
+
+	@Override
+	public Set<Locale> translations(String templateKey) {
+		if (templateKey == null || !KEY.matcher(templateKey).matches()) {
+			return Set.of();
+		}
+		Set<Locale> locales = new TreeSet<>(Comparator.comparing(Locale::toLanguageTag));
+		if (resources.getResource(location() + "mail/" + templateKey + ".html").exists()) {
+			locales.add(properties.defaultLocale());
+		}
+		try {
+			for (Resource file : ResourcePatternUtils.getResourcePatternResolver(resources)
+				.getResources(location() + "mail/" + templateKey + "_*.html")) {
+				Matcher suffix = TRANSLATION.matcher(file.getFilename());
+				if (suffix.matches()
+						&& suffix.group(1).equals(templateKey.substring(templateKey.lastIndexOf('/') + 1))) {
+					locales.add(localeOf("mail/" + templateKey + "_" + suffix.group(2), templateKey));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the translations of template '" + templateKey + "'", ex);
+		}
+		return locales;
 	}
 
 	private Optional<String> resolve(String templateKey, Locale locale) {

@@ -111,6 +111,18 @@ class CsvReaderTest {
 	}
 
 	@Test
+	void aNulInAnyCellIsTheRowsProblemAndNeverKept() throws IOException {
+		List<Record> records = readAll("id,note\r\na\u0000b,ok\r\nc,\"x\u0000\"\r\nd,fine\r\n");
+
+		assertThat(records.get(0).problem()).isNull();
+		assertThat(records.get(1).problem()).isEqualTo("holds a NUL character, which no cell may");
+		assertThat(records.get(1).cells()).containsExactly("a\uFFFDb", "ok");
+		assertThat(records.get(2).problem()).isEqualTo("holds a NUL character, which no cell may");
+		assertThat(records.get(2).cells()).containsExactly("c", "x\uFFFD");
+		assertThat(records.get(3).problem()).isNull();
+	}
+
+	@Test
 	void emptyInputHasNoRecords() throws IOException {
 		assertThat(readAll("")).isEmpty();
 		assertThat(readAll("\uFEFF")).isEmpty();

@@ -16,7 +16,8 @@ class CouponCodesTest {
 	static CouponCodes codes(String secret) {
 		return new CouponCodes(new JourneyProperties(new JourneyProperties.Coupons(secret),
 				new JourneyProperties.Webhook("", Duration.ofSeconds(1)),
-				new JourneyProperties.LocalTimeWaits(ZoneOffset.UTC)));
+				new JourneyProperties.LocalTimeWaits(ZoneOffset.UTC),
+				new JourneyProperties.EngineMetrics(Duration.ofSeconds(5))));
 	}
 
 	@Test

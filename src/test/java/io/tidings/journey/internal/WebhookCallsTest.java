@@ -35,8 +35,8 @@ class WebhookCallsTest {
 
 	static WebhookCalls calls(String url, Duration timeout) {
 		return new WebhookCalls(new JourneyProperties(new JourneyProperties.Coupons(""),
-				new JourneyProperties.Webhook(url, timeout), new JourneyProperties.LocalTimeWaits(ZoneOffset.UTC)),
-				json);
+				new JourneyProperties.Webhook(url, timeout), new JourneyProperties.LocalTimeWaits(ZoneOffset.UTC),
+				new JourneyProperties.EngineMetrics(Duration.ofSeconds(5))), json);
 	}
 
 	@Test

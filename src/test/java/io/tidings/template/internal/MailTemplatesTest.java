@@ -79,6 +79,19 @@ class MailTemplatesTest {
 	}
 
 	@Test
+	void translationsAreTheLocalesATemplateHasAFileIn() {
+		assertThat(templates.translations("welcome")).extracting(Locale::toLanguageTag)
+			.containsExactly("en", "fr", "nl", "ru", "zh");
+		assertThat(templates.translations("announcement")).containsExactly(Locale.ENGLISH);
+		assertThat(templates.translations("welcome-check-in")).as("not the welcome template's")
+			.extracting(Locale::toLanguageTag)
+			.containsExactly("en", "fr", "nl", "ru", "zh");
+		assertThat(templates.translations("no-such-template")).isEmpty();
+		assertThat(templates.translations("../layouts/email")).isEmpty();
+		assertThat(templates.translations(null)).isEmpty();
+	}
+
+	@Test
 	void unknownOrUnsafeKeysAreUnknownTemplates() {
 		for (String key : Arrays.asList("no-such-template", "../application", "welcome/../../pages/dev/mailbox", "")) {
 			assertThatThrownBy(() -> templates.render(key, Locale.ENGLISH, model("Ann")))

@@ -1,0 +1,47 @@
+package io.tidings.journey.internal;
+
+import java.time.Duration;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+
+/**
+ * The job executor's backlog and the open incidents, read from the database every node
+ * shares and reused for {@code refresh}, so scrapes cost the database little.
+ */
+class JobBacklog {
+
+	/**
+	 * @param dueJobs active jobs due now (or without a due date) with retries left,
+	 * including those being executed
+	 * @param openIncidents incidents not yet resolved
+	 */
+	record Reading(long dueJobs, long openIncidents) {
+	}
+
+	private final ManagementService management;
+
+	private final RuntimeService runtime;
+
+	private final long refreshNanos;
+
+	private Reading last;
+
+	private long readAtNanos;
+
+	JobBacklog(ManagementService management, RuntimeService runtime, Duration refresh) {
+		this.management = management;
+		this.runtime = runtime;
+		this.refreshNanos = refresh.toNanos();
+	}
+
+	synchronized Reading read() {
+		if (last == null || System.nanoTime() - readAtNanos >= refreshNanos) {
+			last = new Reading(management.createJobQuery().executable().active().count(),
+					runtime.createIncidentQuery().count());
+			readAtNanos = System.nanoTime();
+		}
+		return last;
+	}
+
+}
