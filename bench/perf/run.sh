@@ -252,7 +252,7 @@ if want 2; then
 log "item 2: raw Jakarta Mail loop, $MAILS mails over one connection"
 curl -sf -X POST "http://127.0.0.1:$SINK_STATS/reset"
 tool LIMIT_RUN MailLimit 127.0.0.1 "$SMTP_PORT" "$MAILS" 6000
-log "limit: $LIMIT_RUN"
+log "limit: $LIMIT_RUN (load $(load_avg))"
 wait_settled() { # waits until the sink count stops moving, or reaches $1
   local want=$1 last=-1 count same=0
   for _ in $(seq 1 3600); do
@@ -304,8 +304,16 @@ wait_settled "$QUEUED"
 read -r M_COUNT M_FIRST M_LAST < <(curl -sf "http://127.0.0.1:$SINK_STATS/stats")
 M_RATE=$(awk -v n="$M_COUNT" -v a="$M_FIRST" -v b="$M_LAST" 'BEGIN { printf "%.0f", (b > a) ? (n - 1) * 1000 / (b - a) : 0 }')
 L_RATE=$(field per_second "$LIMIT_RUN")
-log "tidings delivery alone: $M_COUNT mails, first to last $M_RATE/s"
-row "2. Mails/s accepted by the sink, outbox drained, vs raw loop" "$M_RATE" "$L_RATE" \
+log "tidings delivery alone: $M_COUNT mails, first to last $M_RATE/s (load $(load_avg))"
+# The raw loop once more, right after the drain: on a shared machine the load minutes earlier, when
+# the first one ran, says little about the load during the drain.
+curl -sf -X POST "http://127.0.0.1:$SINK_STATS/reset"
+tool LIMIT_AFTER MailLimit 127.0.0.1 "$SMTP_PORT" "$MAILS" 6000
+log "limit after the drain: $LIMIT_AFTER (load $(load_avg))"
+LA_RATE=$(field per_second "$LIMIT_AFTER")
+row "2. Mails/s accepted by the sink, outbox drained, vs raw loop right after" "$M_RATE" "$LA_RATE" \
+  "$(ratio "$M_RATE" "$LA_RATE")" ">= 1000, >= 0.7x" "$(met "$M_RATE >= 1000 && $M_RATE >= 0.7 * $LA_RATE")"
+row "2. Mails/s accepted by the sink, outbox drained, vs raw loop at the start of item 2" "$M_RATE" "$L_RATE" \
   "$(ratio "$M_RATE" "$L_RATE")" ">= 1000, >= 0.7x" "$(met "$M_RATE >= 1000 && $M_RATE >= 0.7 * $L_RATE")"
 row "2. Mails accepted of those queued" "$M_COUNT" "$QUEUED" "-" "all" "$(met "$M_COUNT >= $QUEUED && $QUEUED >= $MAILS")"
 row "2. Mails/s rendered into the outbox by the journeys (events in to last queued)" "$R_RATE" "-" "-" "-" "-"

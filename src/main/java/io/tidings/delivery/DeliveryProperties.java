@@ -28,13 +28,16 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts attempts before a delivery that keeps failing is given up
  * @param firstRetryDelay the delay after the first temporary failure; it doubles with
  * each attempt
+ * @param reportBatchSize outcomes told to their journeys in one transaction (1 reports
+ * each on its own)
  */
 @Validated
 @ConfigurationProperties("tidings.delivery")
 public record DeliveryProperties(@NotBlank String fromAddress, String fromName, @Min(0) @Max(64) int workers,
 		@Min(1) @Max(1000) int batchSize, @NotNull Duration pollInterval, @NotNull Duration lease,
 		@Min(1) int maxAttempts, @NotNull Duration firstRetryDelay, @Valid @DefaultValue FrequencyCap frequencyCap,
-		@Valid @DefaultValue QuietHours quietHours, @Valid @DefaultValue RateLimits rateLimits) {
+		@Valid @DefaultValue QuietHours quietHours, @Valid @DefaultValue RateLimits rateLimits,
+		@Min(1) @Max(1000) @DefaultValue("50") int reportBatchSize) {
 
 	public String messageIdDomain() {
 		return fromAddress.substring(fromAddress.lastIndexOf('@') + 1);

@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class MimeMessages {
 
+	static {
+		MailStreamProviders.pin();
+	}
+
 	private final DeliveryProperties properties;
 
 	private final Clock clock;

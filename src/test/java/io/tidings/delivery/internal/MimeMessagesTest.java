@@ -23,7 +23,7 @@ class MimeMessagesTest {
 			new DeliveryProperties("hello@shop.example", "Shop", 1, 10, Duration.ofSeconds(1), Duration.ofMinutes(2), 3,
 					Duration.ofSeconds(30), new DeliveryProperties.FrequencyCap(0, Duration.ofDays(7)),
 					new DeliveryProperties.QuietHours(null, null, ZoneOffset.UTC),
-					new DeliveryProperties.RateLimits(0, 0, Map.of())),
+					new DeliveryProperties.RateLimits(0, 0, Map.of()), 50),
 			Clock.systemUTC());
 
 	@Test

@@ -62,7 +62,7 @@ class RuleSendScheduleTest {
 		return new DeliveryProperties("hello@shop.example", "Shop", 1, 10, Duration.ofSeconds(1), Duration.ofMinutes(2),
 				3, Duration.ofSeconds(30), new DeliveryProperties.FrequencyCap(cap, Duration.ofDays(1)),
 				new DeliveryProperties.QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneOffset.UTC),
-				new DeliveryProperties.RateLimits(0, 0, Map.of()));
+				new DeliveryProperties.RateLimits(0, 0, Map.of()), 50);
 	}
 
 }
