@@ -44,29 +44,41 @@ class RolledUpFigures {
 		jdbc.query(RollupSql.STORED_FIGURES, rs -> {
 			counts.merge(StepFigures.key(rs), StepFigures.counts(rs, true), StepFigures::plus);
 		}, stored);
-		StringBuilder clickers = new StringBuilder(RollupSql.STORED_CLICKERS);
 		List<Object> clickerArguments = new ArrayList<>(Arrays.asList(stored));
 		for (Interval part : plan.raw()) {
 			Object[] mails = mails(journeyKey, part, version);
 			jdbc.query(RollupSql.FIGURES, rs -> {
 				counts.merge(StepFigures.key(rs), StepFigures.counts(rs, true), StepFigures::plus);
 			}, mails);
-			clickers.append("\nUNION ALL SELECT step_id, variant, contact_id FROM (")
-				.append(RollupSql.CLICKERS)
-				.append(") raw")
-				.append(clickerArguments.size());
 			clickerArguments.addAll(Arrays.asList(mails));
 		}
 		Map<Key, Long> unique = new HashMap<>();
-		jdbc.query("""
-				WITH c AS (%s)
-				SELECT step_id, variant, COUNT(DISTINCT contact_id) AS unique_clickers FROM c GROUP BY step_id, variant
-				UNION ALL
-				SELECT NULL, NULL, COUNT(DISTINCT contact_id) FROM c""".formatted(clickers), rs -> {
+		jdbc.query(uniqueClickers(plan.raw().size()), rs -> {
 			unique.put(StepFigures.key(rs), rs.getLong("unique_clickers"));
 		}, clickerArguments.toArray());
 		counts.replaceAll((key, value) -> StepFigures.with(value, unique.getOrDefault(key, 0L), value.unsubscribed()));
 		return new StepFigures(counts, unique.getOrDefault(new Key(null, null), 0L));
+	}
+
+	/**
+	 * Distinct clickers per step and variant, and of the journey (the row without a
+	 * step), over the stored clickers and those of {@code rawParts} raw parts.
+	 * Parameters: those of {@link RollupSql#STORED_CLICKERS}, then those of
+	 * {@link RollupSql#CLICKERS} for each part.
+	 */
+	static String uniqueClickers(int rawParts) {
+		StringBuilder clickers = new StringBuilder(RollupSql.STORED_CLICKERS);
+		for (int i = 0; i < rawParts; i++) {
+			clickers.append("\nUNION ALL SELECT step_id, variant, contact_id FROM (")
+				.append(RollupSql.CLICKERS)
+				.append(") raw")
+				.append(i);
+		}
+		return """
+				WITH c AS (%s)
+				SELECT step_id, variant, COUNT(DISTINCT contact_id) AS unique_clickers FROM c GROUP BY step_id, variant
+				UNION ALL
+				SELECT NULL, NULL, COUNT(DISTINCT contact_id) FROM c""".formatted(clickers);
 	}
 
 	/** The days from {@code from} to {@code to} (exclusive) that had mail. */
@@ -100,11 +112,11 @@ class RolledUpFigures {
 		return jdbc.queryForList(RollupSql.PENDING_DAYS, LocalDate.class, journeyKey);
 	}
 
-	private static Object[] stored(String journeyKey, RollupPlan plan, Integer version) {
+	static Object[] stored(String journeyKey, RollupPlan plan, Integer version) {
 		return new Object[] { journeyKey, plan.firstDay(), plan.endDay(), plan.pendingArray(), version, version };
 	}
 
-	private static Object[] mails(String journeyKey, Interval part, Integer version) {
+	static Object[] mails(String journeyKey, Interval part, Integer version) {
 		return new Object[] { journeyKey, Timestamp.from(part.from() == null ? EVER : part.from()),
 				Timestamp.from(part.to() == null ? NEVER : part.to()), version, version };
 	}
