@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recomputed under a transaction-scoped advisory lock on it.
  */
 @Component
-public class JourneyStatsRollup {
+class JourneyStatsRollup {
 
 	private static final String NEXT_DAY = "SELECT journey_key, mail_day FROM journey_stats_changes ORDER BY id LIMIT 1";
 
@@ -56,7 +56,7 @@ public class JourneyStatsRollup {
 	 * Recomputes the marked days, at most {@code maxDaysPerRun} of them.
 	 * @return the journey days recomputed
 	 */
-	public int run() {
+	int run() {
 		if (!active()) {
 			return 0;
 		}
@@ -66,6 +66,16 @@ public class JourneyStatsRollup {
 			days++;
 		}
 		return days;
+	}
+
+	/**
+	 * With the rollup off the triggers still mark every change, so that the days changed
+	 * meanwhile are recomputed when it is turned on again; one mark per day is enough.
+	 */
+	int compactMarks() {
+		return jdbc.update("""
+				DELETE FROM journey_stats_changes c WHERE EXISTS (SELECT 1 FROM journey_stats_changes o
+				  WHERE o.journey_key = c.journey_key AND o.mail_day = c.mail_day AND o.id < c.id)""");
 	}
 
 	private boolean recomputeNext() {

@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Runs the statistics rollup every {@code tidings.analytics.rollup.interval}. */
+/**
+ * Runs the statistics rollup every {@code tidings.analytics.rollup.interval}; with the
+ * rollup off (on PostgreSQL), only keeps the change marks down to one per journey day.
+ */
 @Component
 class JourneyStatsRollupSchedule implements SmartLifecycle {
 
@@ -30,9 +33,6 @@ class JourneyStatsRollupSchedule implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!properties.enabled()) {
-			return;
-		}
 		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "stats-rollup");
 			thread.setDaemon(true);
@@ -44,6 +44,10 @@ class JourneyStatsRollupSchedule implements SmartLifecycle {
 
 	private void run() {
 		try {
+			if (!properties.enabled()) {
+				rollup.compactMarks();
+				return;
+			}
 			long started = System.nanoTime();
 			int days = rollup.run();
 			if (days > 0) {

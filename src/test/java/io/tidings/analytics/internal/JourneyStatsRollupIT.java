@@ -124,6 +124,18 @@ class JourneyStatsRollupIT extends PostgresApiTest {
 		assertThat(stats("").at("/total/opened").asLong()).as("a marked day is read raw").isEqualTo(opened);
 	}
 
+	@Test
+	void withTheRollupOffOneMarkPerDayIsKept() {
+		jdbc.update("INSERT INTO journey_stats_changes (journey_key, mail_day) SELECT 'welcome', mail_day"
+				+ " FROM journey_stats_changes");
+		long days = jdbc.queryForObject("SELECT COUNT(DISTINCT mail_day) FROM journey_stats_changes", Long.class);
+
+		rollup.compactMarks();
+
+		assertThat(days).isEqualTo(5);
+		assertThat(pendingChanges()).isEqualTo(days);
+	}
+
 	private void assertSameAsRaw(Instant from, Instant to, Integer version) throws Exception {
 		StringBuilder query = new StringBuilder("?");
 		if (from != null) {
