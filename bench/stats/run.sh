@@ -121,8 +121,10 @@ else
 fi
 
 # The statistics rollup (V23/V24): a build that has it marks every loaded day as changed; let its
-# job take them all in before timing, as it would have long since on a live system.
-if [ "$(psql_db -c "SELECT count(*) FROM pg_tables WHERE tablename = 'journey_stats_changes'" "$DATABASE")" = 1 ] &&
+# job take them all in before timing, as it would have long since on a live system (unless the run
+# times the raw path: TIDINGS_STATS_ROLLUP_ENABLED=false, or a jar without the rollup).
+if [ "${TIDINGS_STATS_ROLLUP_ENABLED:-true}" != false ] && unzip -l "$JAR" | grep -q JourneyStatsRollup.class &&
+  [ "$(psql_db -c "SELECT count(*) FROM pg_tables WHERE tablename = 'journey_stats_changes'" "$DATABASE")" = 1 ] &&
   [ "$(psql_db -c 'SELECT count(*) FROM journey_stats_changes' "$DATABASE")" != 0 ]; then
   echo "statistics rollup: $(psql_db -c 'SELECT count(DISTINCT (journey_key, mail_day)) FROM journey_stats_changes' "$DATABASE") journey days to roll up"
   start=$(date +%s)

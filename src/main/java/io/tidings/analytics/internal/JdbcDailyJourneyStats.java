@@ -71,6 +71,7 @@ class JdbcDailyJourneyStats implements DailyJourneyStats {
 		if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
 			throw new InvalidInput(List.of(new FieldError("from", "must be at most " + MAX_DAYS + " days before to")));
 		}
+		rollup.planForTheArguments();
 		catalog.stepNames(journeyKey);
 		Map<LocalDate, Day> found = rollup.active() ? rolledUp.daily(journeyKey, from, to) : raw(journeyKey, from, to);
 		List<Day> days = from.datesUntil(to).map(day -> found.getOrDefault(day, Day.of(day, 0, 0, 0, 0, 0))).toList();

@@ -112,6 +112,7 @@ class JdbcJourneyStats implements JourneyStats {
 		if (from != null && to != null && !from.isBefore(to)) {
 			throw new InvalidInput(List.of(new FieldError("to", "must be after from")));
 		}
+		rollup.planForTheArguments();
 		Map<String, String> names = catalog.stepNames(journeyKey);
 		StepFigures figures = rollup.active() ? rolledUp.of(journeyKey, from, to, version)
 				: raw(journeyKey, from, to, version);
