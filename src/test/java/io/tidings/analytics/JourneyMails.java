@@ -12,19 +12,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * delivery and tracking modules store them, for the tests that read them back as
  * statistics.
  */
-final class JourneyMails {
+public final class JourneyMails {
 
 	private final JdbcTemplate jdbc;
 
 	private final String journeyKey;
 
-	JourneyMails(JdbcTemplate jdbc, String journeyKey) {
+	public JourneyMails(JdbcTemplate jdbc, String journeyKey) {
 		this.jdbc = jdbc;
 		this.journeyKey = journeyKey;
 	}
 
 	/** Empties every table the statistics read, of every journey. */
-	void clear() {
+	public void clear() {
 		for (String table : new String[] { "delivery_opens", "engagements", "conversions", "consent_records",
 				"experiment_decisions", "experiment_assignments", "experiments", "deliveries" }) {
 			jdbc.update("DELETE FROM " + table);
@@ -35,7 +35,8 @@ final class JourneyMails {
 	 * A mail queued at {@code created}; a sent or bounced one went out five seconds
 	 * later.
 	 */
-	void mail(String id, String contact, String step, String variant, String status, int version, Instant created) {
+	public void mail(String id, String contact, String step, String variant, String status, int version,
+			Instant created) {
 		Instant sent = status.equals("SENT") || status.equals("BOUNCED") ? created.plusSeconds(5) : null;
 		jdbc.update("""
 				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, journey_key, step_id, template_key,
@@ -51,7 +52,7 @@ final class JourneyMails {
 	 * The pixel's counts and an engagement per fetch, the first {@code humanOpens} by a
 	 * person.
 	 */
-	void opened(String delivery, int opens, int humanOpens) {
+	public void opened(String delivery, int opens, int humanOpens) {
 		jdbc.update(
 				"""
 						INSERT INTO delivery_opens (delivery_id, open_token, contact_id, open_count, human_open_count, created_at)
@@ -66,14 +67,14 @@ final class JourneyMails {
 		}
 	}
 
-	void clicked(String delivery, String contact, String step, boolean machine, Instant at) {
+	public void clicked(String delivery, String contact, String step, boolean machine, Instant at) {
 		jdbc.update("""
 				INSERT INTO engagements (id, delivery_id, contact_id, journey_key, step_id, kind, machine, occurred_at)
 				VALUES (?, ?, ?, ?, ?, 'CLICK', ?, ?)""", UUID.randomUUID().toString(), delivery, contact, journeyKey,
 				step, machine, Timestamp.from(at));
 	}
 
-	void converted(String delivery, String contact, String step, String revenue, Instant at) {
+	public void converted(String delivery, String contact, String step, String revenue, Instant at) {
 		jdbc.update(
 				"""
 						INSERT INTO conversions (id, event_id, event_name, contact_id, revenue, currency, delivery_id, journey_key,
@@ -83,7 +84,7 @@ final class JourneyMails {
 				journeyKey, step, Timestamp.from(at));
 	}
 
-	void unsubscribed(String contact, Instant at) {
+	public void unsubscribed(String contact, Instant at) {
 		jdbc.update("""
 				INSERT INTO consent_records (id, contact_id, topic, action, source, recorded_at)
 				VALUES (?, ?, 'newsletter', 'UNSUBSCRIBED', 'ONE_CLICK', ?)""", UUID.randomUUID().toString(), contact,

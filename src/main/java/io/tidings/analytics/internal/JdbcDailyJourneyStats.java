@@ -18,9 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The daily series in one grouped query over the journey's mails of the period (through
- * the index on journey and time). The day is taken from the epoch seconds, so it is the
- * UTC day on H2 and PostgreSQL alike, whatever the session's time zone.
+ * The daily series from the rollup ({@link RolledUpFigures}) or, on H2 and with the
+ * rollup off, in one grouped query over the journey's mails of the period (through the
+ * index on journey and time). The day is taken from the epoch seconds, so it is the UTC
+ * day on H2 and PostgreSQL alike, whatever the session's time zone.
  */
 @Service
 class JdbcDailyJourneyStats implements DailyJourneyStats {
@@ -49,9 +50,16 @@ class JdbcDailyJourneyStats implements DailyJourneyStats {
 
 	private final JourneyCatalog catalog;
 
-	JdbcDailyJourneyStats(JdbcTemplate jdbc, JourneyCatalog catalog) {
+	private final JourneyStatsRollup rollup;
+
+	private final RolledUpFigures rolledUp;
+
+	JdbcDailyJourneyStats(JdbcTemplate jdbc, JourneyCatalog catalog, JourneyStatsRollup rollup,
+			RolledUpFigures rolledUp) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.rollup = rollup;
+		this.rolledUp = rolledUp;
 	}
 
 	@Override
@@ -63,15 +71,22 @@ class JdbcDailyJourneyStats implements DailyJourneyStats {
 		if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
 			throw new InvalidInput(List.of(new FieldError("from", "must be at most " + MAX_DAYS + " days before to")));
 		}
+		rollup.planForTheArguments();
 		catalog.stepNames(journeyKey);
+		Map<LocalDate, Day> found = rollup.active() ? rolledUp.daily(journeyKey, from, to) : raw(journeyKey, from, to);
+		List<Day> days = from.datesUntil(to).map(day -> found.getOrDefault(day, Day.of(day, 0, 0, 0, 0, 0))).toList();
+		return new Series(journeyKey, from, to, days);
+	}
+
+	/** The days from the raw tables alone, as on H2 or with the rollup off. */
+	Map<LocalDate, Day> raw(String journeyKey, LocalDate from, LocalDate to) {
 		Map<LocalDate, Day> found = new HashMap<>();
 		jdbc.query(PER_DAY, rs -> {
 			LocalDate day = LocalDate.ofEpochDay(rs.getLong("epoch_day"));
 			found.put(day, Day.of(day, rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("opened"),
 					rs.getLong("clicked"), rs.getLong("converted")));
 		}, arguments(journeyKey, from, to));
-		List<Day> days = from.datesUntil(to).map(day -> found.getOrDefault(day, Day.of(day, 0, 0, 0, 0, 0))).toList();
-		return new Series(journeyKey, from, to, days);
+		return found;
 	}
 
 	/** The arguments of {@link #PER_DAY}. */

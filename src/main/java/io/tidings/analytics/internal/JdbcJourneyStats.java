@@ -1,8 +1,5 @@
 package io.tidings.analytics.internal;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.tidings.analytics.JourneyStats;
+import io.tidings.analytics.internal.StepFigures.Key;
 import io.tidings.journey.JourneyCatalog;
 import io.tidings.platform.InputErrors.FieldError;
 import io.tidings.platform.InvalidInput;
@@ -23,12 +21,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Journey statistics straight from the tables, in three grouped queries over the mails of
- * the journey and period (and version): their outcomes with the opens, clicks and
- * conversions joined in (each pre-grouped on the journey, through the indexes on journey
- * key), the contacts who clicked them, and the unsubscribes that followed them. The mails
- * are read from the covering index on journey and time (V19), so the wide mail rows
- * themselves are not touched; bench/stats measures it at a million mails.
+ * Journey statistics, from the rollup where it is on ({@link RolledUpFigures}), else
+ * straight from the tables, in three grouped queries over the mails of the journey and
+ * period (and version): their outcomes with the opens, clicks and conversions joined in
+ * (each pre-grouped on the journey, through the indexes on journey key), the contacts who
+ * clicked them, and the unsubscribes that followed them. The mails are read from the
+ * covering index on journey and time (V19), so the wide mail rows themselves are not
+ * touched; bench/stats measures it at a million mails.
  */
 @Service
 class JdbcJourneyStats implements JourneyStats {
@@ -96,9 +95,15 @@ class JdbcJourneyStats implements JourneyStats {
 
 	private final JourneyCatalog catalog;
 
-	JdbcJourneyStats(JdbcTemplate jdbc, JourneyCatalog catalog) {
+	private final JourneyStatsRollup rollup;
+
+	private final RolledUpFigures rolledUp;
+
+	JdbcJourneyStats(JdbcTemplate jdbc, JourneyCatalog catalog, JourneyStatsRollup rollup, RolledUpFigures rolledUp) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
+		this.rollup = rollup;
+		this.rolledUp = rolledUp;
 	}
 
 	@Override
@@ -107,23 +112,31 @@ class JdbcJourneyStats implements JourneyStats {
 		if (from != null && to != null && !from.isBefore(to)) {
 			throw new InvalidInput(List.of(new FieldError("to", "must be after from")));
 		}
+		rollup.planForTheArguments();
 		Map<String, String> names = catalog.stepNames(journeyKey);
+		StepFigures figures = rollup.active() ? rolledUp.of(journeyKey, from, to, version)
+				: raw(journeyKey, from, to, version);
+		return report(journeyKey, from, to, version, names, figures.counts(), figures.uniqueClickers());
+	}
+
+	/** The figures from the raw tables alone, as on H2 or with the rollup off. */
+	StepFigures raw(String journeyKey, Instant from, Instant to, Integer version) {
 		Object[][] arguments = arguments(journeyKey, from, to, version);
 		Map<Key, Counts> counts = new HashMap<>();
 		jdbc.query(COUNTS, rs -> {
-			counts.put(key(rs), counts(rs));
+			counts.put(StepFigures.key(rs), StepFigures.counts(rs, false));
 		}, arguments[0]);
 		Map<Key, Long> clickers = new HashMap<>();
 		jdbc.query(CLICKERS, rs -> {
-			clickers.put(key(rs), rs.getLong("unique_clickers"));
+			clickers.put(StepFigures.key(rs), rs.getLong("unique_clickers"));
 		}, arguments[1]);
 		Map<Key, Long> unsubscribed = new HashMap<>();
 		jdbc.query(UNSUBSCRIBES, rs -> {
-			unsubscribed.put(key(rs), rs.getLong("unsubscribed"));
+			unsubscribed.put(StepFigures.key(rs), rs.getLong("unsubscribed"));
 		}, arguments[2]);
-		counts.replaceAll(
-				(key, value) -> with(value, clickers.getOrDefault(key, 0L), unsubscribed.getOrDefault(key, 0L)));
-		return report(journeyKey, from, to, version, names, counts, clickers.getOrDefault(new Key(null, null), 0L));
+		counts.replaceAll((key, value) -> StepFigures.with(value, clickers.getOrDefault(key, 0L),
+				unsubscribed.getOrDefault(key, 0L)));
+		return new StepFigures(counts, clickers.getOrDefault(new Key(null, null), 0L));
 	}
 
 	/**
@@ -150,7 +163,7 @@ class JdbcJourneyStats implements JourneyStats {
 		Map<String, Counts> perStep = new LinkedHashMap<>();
 		counts.entrySet().stream().sorted(Map.Entry.comparingByKey(order)).forEach(entry -> {
 			String step = entry.getKey().step();
-			perStep.merge(step, entry.getValue(), JdbcJourneyStats::plus);
+			perStep.merge(step, entry.getValue(), StepFigures::plus);
 			if (entry.getKey().variant() != null) {
 				variants.computeIfAbsent(step, s -> new ArrayList<>())
 					.add(new Variant(entry.getKey().variant(), entry.getValue(), Rates.of(entry.getValue())));
@@ -161,41 +174,9 @@ class JdbcJourneyStats implements JourneyStats {
 			.map(entry -> new Step(entry.getKey(), names.get(entry.getKey()), entry.getValue(),
 					Rates.of(entry.getValue()), variants.getOrDefault(entry.getKey(), List.of())))
 			.toList();
-		Counts total = perStep.values().stream().reduce(JdbcJourneyStats::plus).orElse(zero());
-		total = with(total, uniqueClickers, total.unsubscribed());
+		Counts total = perStep.values().stream().reduce(StepFigures::plus).orElse(StepFigures.zero());
+		total = StepFigures.with(total, uniqueClickers, total.unsubscribed());
 		return new Report(journeyKey, from, to, version, total, Rates.of(total), steps);
-	}
-
-	private record Key(String step, String variant) {
-	}
-
-	private static Key key(ResultSet rs) throws SQLException {
-		return new Key(rs.getString("step_id"), rs.getString("variant"));
-	}
-
-	private static Counts counts(ResultSet rs) throws SQLException {
-		BigDecimal revenue = rs.getBigDecimal("revenue");
-		return new Counts(rs.getLong("queued"), rs.getLong("sent"), rs.getLong("delivered"), rs.getLong("deferred"),
-				rs.getLong("bounced"), rs.getLong("skipped"), rs.getLong("failed"), rs.getLong("opened"),
-				rs.getLong("clicked"), 0, rs.getLong("converted"), revenue == null ? BigDecimal.ZERO : revenue, 0);
-	}
-
-	private static Counts with(Counts c, long uniqueClickers, long unsubscribed) {
-		return new Counts(c.queued(), c.sent(), c.delivered(), c.deferred(), c.bounced(), c.skipped(), c.failed(),
-				c.opened(), c.clicked(), uniqueClickers, c.converted(), c.revenue(), unsubscribed);
-	}
-
-	/** Unique clickers add up across variants: a contact is in one variant of a step. */
-	private static Counts plus(Counts a, Counts b) {
-		return new Counts(a.queued() + b.queued(), a.sent() + b.sent(), a.delivered() + b.delivered(),
-				a.deferred() + b.deferred(), a.bounced() + b.bounced(), a.skipped() + b.skipped(),
-				a.failed() + b.failed(), a.opened() + b.opened(), a.clicked() + b.clicked(),
-				a.uniqueClickers() + b.uniqueClickers(), a.converted() + b.converted(), a.revenue().add(b.revenue()),
-				a.unsubscribed() + b.unsubscribed());
-	}
-
-	private static Counts zero() {
-		return new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0);
 	}
 
 	private static Object[] concat(Object[] first, Object[] second) {

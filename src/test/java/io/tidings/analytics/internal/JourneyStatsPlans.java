@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
+import io.tidings.analytics.internal.RollupPlan.Interval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -45,10 +49,38 @@ class JourneyStatsPlans {
 			}
 			explain(connection, plans, "daily: welcome, 90 days", JdbcDailyJourneyStats.PER_DAY,
 					JdbcDailyJourneyStats.arguments("welcome", today.minusDays(89), today.plusDays(1)));
+			rollup(connection, plans, now, today);
 		}
 		Path out = Path.of(System.getProperty("bench.out", "bench/out/stats/plans.txt"));
 		Files.createDirectories(out.toAbsolutePath().getParent());
 		Files.writeString(out, plans);
+	}
+
+	/**
+	 * The rollup's SQL: a day's figures and clickers from the raw tables (what the job
+	 * and a call's raw parts run), and the stored figures and distinct clickers of a
+	 * period.
+	 */
+	private static void rollup(Connection connection, StringBuilder plans, Instant now, LocalDate today)
+			throws SQLException {
+		Object[] day = RolledUpFigures.mails("welcome",
+				new Interval(RollupPlan.start(today.minusDays(3)), RollupPlan.start(today.minusDays(2))), null);
+		explain(connection, plans, "rollup, figures of a day (three days ago) from the raw tables", RollupSql.FIGURES,
+				day);
+		explain(connection, plans, "rollup, clickers of a day (three days ago) from the raw tables", RollupSql.CLICKERS,
+				day);
+		RollupPlan all = RollupPlan.of(null, null, List.of());
+		RollupPlan month = RollupPlan.of(now.minus(Duration.ofDays(30)), now, List.of());
+		explain(connection, plans, "rollup, stored figures: welcome, all", RollupSql.STORED_FIGURES,
+				RolledUpFigures.stored("welcome", all, null));
+		explain(connection, plans, "rollup, stored figures: welcome, last 30 days", RollupSql.STORED_FIGURES,
+				RolledUpFigures.stored("welcome", month, null));
+		explain(connection, plans, "rollup, unique clickers: welcome, all", RolledUpFigures.uniqueClickers(0),
+				RolledUpFigures.stored("welcome", all, null));
+		List<Object> monthArguments = new ArrayList<>(Arrays.asList(RolledUpFigures.stored("welcome", month, null)));
+		month.raw().forEach(part -> monthArguments.addAll(Arrays.asList(RolledUpFigures.mails("welcome", part, null))));
+		explain(connection, plans, "rollup, unique clickers: welcome, last 30 days",
+				RolledUpFigures.uniqueClickers(month.raw().size()), monthArguments.toArray());
 	}
 
 	private static void explain(Connection connection, StringBuilder plans, String name, String sql, Object[] arguments)
