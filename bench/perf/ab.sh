@@ -34,6 +34,9 @@ start() { # name jar opts -> sets PORT_<name>, DB_<name>
   printf -v "DB_$name" '%s' "$db"
   port=$(free_port)
   $PG -c "CREATE DATABASE $db" postgres; DBS+=("$db")
+  # A_DB_SQL / B_DB_SQL: a statement for the variant's database, e.g. "ALTER DATABASE {db} SET ...".
+  local sql_var=${name}_DB_SQL
+  [ -z "${!sql_var:-}" ] || $PG -c "${!sql_var//\{db\}/$db}" postgres
   # shellcheck disable=SC2086
   env SPRING_PROFILES_ACTIVE=postgres TIDINGS_PORT="$port" TIDINGS_ADMIN_USER=bench TIDINGS_ADMIN_PASSWORD=bench-$$ \
     TIDINGS_SENDER_POSTAL_ADDRESS="Tidings Bench, 1 Bench Street, Benchville" \
@@ -61,7 +64,7 @@ if [ "$ITEM" = broadcast ]; then
   sum_a=0 sum_b=0
   for round in $(seq 1 "$ROUNDS"); do
     for name in A B; do
-      port_var=PORT_$name base=http://127.0.0.1:${!port_var} cohort=r$round$name
+      port_var=PORT_$name base=http://127.0.0.1:${!port_var} cohort=r$round${name,,}
       echo "{\"name\":\"BenchContact\",\"contact\":{\"id\":\"{p}-{i}\",\"email\":\"{p}-{i}@example.com\",\"attributes\":{\"cohort\":\"$cohort\"}}}" \
         >"$OUT/ab-contact.json"
       java -cp "$TOOL_CP" LoadGen "$base/api/events/batch" "bench:bench-$$" "$OUT/ab-contact.json" \
