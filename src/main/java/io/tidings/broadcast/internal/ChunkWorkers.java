@@ -43,14 +43,17 @@ class ChunkWorkers implements AutoCloseable {
 		List<Future<?>> running = new ArrayList<>();
 		for (int w = 0; w < Math.min(workers, members.size()); w++) {
 			running.add(pool.submit(() -> {
-				long slot = -1;
+				// System.nanoTime() may be negative: no sentinel value for "no slot".
+				boolean holdsSlot = false;
+				long slot = 0;
 				for (int i = nextMember.getAndIncrement(); i < members.size(); i = nextMember.getAndIncrement()) {
-					if (slot < 0) {
+					if (!holdsSlot) {
 						slot = pacer.claim();
+						holdsSlot = true;
 					}
 					pacer.sleepUntil(slot);
 					if (start.test(members.get(i))) {
-						slot = -1;
+						holdsSlot = false;
 					}
 				}
 				return null;
@@ -86,7 +89,7 @@ class ChunkWorkers implements AutoCloseable {
 
 		private final long pauseNanos;
 
-		private final AtomicLong next = new AtomicLong(Long.MIN_VALUE);
+		private final AtomicLong next = new AtomicLong(System.nanoTime());
 
 		Pacer(long pauseNanos) {
 			this.pauseNanos = pauseNanos;
@@ -95,8 +98,7 @@ class ChunkWorkers implements AutoCloseable {
 		/** The next free slot: now, or a pause after the last one taken. */
 		long claim() {
 			long now = System.nanoTime();
-			return next.updateAndGet(taken -> (taken == Long.MIN_VALUE || taken - now < 0 ? now : taken) + pauseNanos)
-					- pauseNanos;
+			return next.updateAndGet(taken -> (taken - now < 0 ? now : taken) + pauseNanos) - pauseNanos;
 		}
 
 		void sleepUntil(long slot) throws InterruptedException {
