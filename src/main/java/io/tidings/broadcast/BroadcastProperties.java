@@ -16,10 +16,12 @@ import org.springframework.validation.annotation.Validated;
  * @param lease how long a node holds a broadcast it works on before another may take it
  * over (it renews the lease after every chunk)
  * @param pollInterval how often an idle node looks for a broadcast to work on
+ * @param workers members of a chunk a node starts at the same time, each in its own
+ * transaction (the broadcast's rate holds for all of them together)
  */
 @Validated
 @ConfigurationProperties("tidings.broadcasts")
 public record BroadcastProperties(@DefaultValue("true") boolean enabled,
 		@Min(1) @Max(10000) @DefaultValue("200") int chunkSize, @NotNull @DefaultValue("2m") Duration lease,
-		@NotNull @DefaultValue("2s") Duration pollInterval) {
+		@NotNull @DefaultValue("2s") Duration pollInterval, @Min(1) @Max(64) @DefaultValue("4") int workers) {
 }

@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works through running broadcasts: takes one under a lease, reads the segment's members
- * a chunk at a time from its cursor, starts the journey for each at the broadcast's rate,
- * and moves the cursor. A node that dies leaves its broadcast to another once the lease
- * ends; the members of the unfinished chunk are recognised and not started twice.
+ * a chunk at a time from its cursor, starts the journey for each at the broadcast's rate
+ * ({@link ChunkWorkers}: a few members at once), and moves the cursor. A node that dies
+ * leaves its broadcast to another once the lease ends; the members of the unfinished
+ * chunk are recognised and not started twice.
  */
 @Component
 public class BroadcastRunner implements SmartLifecycle {
@@ -43,6 +44,8 @@ public class BroadcastRunner implements SmartLifecycle {
 
 	private final String node = UUID.randomUUID().toString().substring(0, 8);
 
+	private final ChunkWorkers workers;
+
 	private volatile boolean running;
 
 	private Thread thread;
@@ -55,6 +58,7 @@ public class BroadcastRunner implements SmartLifecycle {
 		this.journeys = journeys;
 		this.properties = properties;
 		this.clock = clock;
+		this.workers = new ChunkWorkers(properties.workers());
 	}
 
 	/**
@@ -86,7 +90,7 @@ public class BroadcastRunner implements SmartLifecycle {
 			.orElseThrow(() -> new IllegalStateException(
 					"Journey " + work.journey() + " no longer starts at " + Broadcasts.START_MESSAGE));
 		boolean marketing = journeys.sendsMarketing(work.journey());
-		long pauseNanos = Duration.ofSeconds(1).toNanos() / work.perSecond();
+		ChunkWorkers.Pacer pacer = new ChunkWorkers.Pacer(Duration.ofSeconds(1).toNanos() / work.perSecond());
 		String cursor = work.cursor();
 		while (running || thread == null) {
 			List<String> chunk = segments.memberIdsAfter(work.segment(), cursor, properties.chunkSize());
@@ -95,16 +99,7 @@ public class BroadcastRunner implements SmartLifecycle {
 				log.info("Broadcast {} of {} to segment {} is done", work.id(), work.journey(), work.segment());
 				return;
 			}
-			long next = System.nanoTime();
-			for (String contactId : chunk) {
-				if (recipient.handle(work, start, marketing, contactId)) {
-					next += pauseNanos;
-					long wait = next - System.nanoTime();
-					if (wait > 0) {
-						Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-					}
-				}
-			}
+			workers.run(chunk, pacer, contactId -> recipient.handle(work, start, marketing, contactId));
 			cursor = chunk.get(chunk.size() - 1);
 			if (!store.advance(work.id(), node, cursor, clock.instant().plus(properties.lease()))) {
 				log.warn("Broadcast {} was taken over by another node", work.id());
@@ -151,6 +146,7 @@ public class BroadcastRunner implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		workers.close();
 		if (thread != null) {
 			thread.interrupt();
 			try {
