@@ -1,14 +1,12 @@
 package io.tidings.analytics.internal;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.tidings.analytics.StatsRollupProperties;
+import io.tidings.platform.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
  * rollup off (on PostgreSQL), only keeps the change marks down to one per journey day.
  */
 @Component
-class JourneyStatsRollupSchedule implements SmartLifecycle {
+class JourneyStatsRollupSchedule extends PeriodicTask {
 
 	private static final Logger log = LoggerFactory.getLogger(JourneyStatsRollupSchedule.class);
 
@@ -24,54 +22,24 @@ class JourneyStatsRollupSchedule implements SmartLifecycle {
 
 	private final StatsRollupProperties properties;
 
-	private ScheduledExecutorService executor;
-
 	JourneyStatsRollupSchedule(JourneyStatsRollup rollup, StatsRollupProperties properties) {
+		super("stats-rollup", "roll the journey statistics up", properties.interval());
 		this.rollup = rollup;
 		this.properties = properties;
 	}
 
 	@Override
-	public void start() {
-		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "stats-rollup");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long period = properties.interval().toMillis();
-		executor.scheduleWithFixedDelay(this::run, period, period, TimeUnit.MILLISECONDS);
-	}
-
-	private void run() {
-		try {
-			if (!properties.enabled()) {
-				rollup.compactMarks();
-				return;
-			}
-			long started = System.nanoTime();
-			int days = rollup.run();
-			if (days > 0) {
-				log.info("Statistics rollup recomputed {} journey days in {} ms", days,
-						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-			}
+	protected void runOnce() {
+		if (!properties.enabled()) {
+			rollup.compactMarks();
+			return;
 		}
-		catch (RuntimeException ex) {
-			// Anything thrown out of a scheduled task would cancel all later runs.
-			log.warn("Statistics rollup failed, trying again at the next run: {}", ex.getMessage());
+		long started = System.nanoTime();
+		int days = rollup.run();
+		if (days > 0) {
+			log.info("Statistics rollup recomputed {} journey days in {} ms", days,
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		}
-	}
-
-	@Override
-	public void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return executor != null;
 	}
 
 }

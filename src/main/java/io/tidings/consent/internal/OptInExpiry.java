@@ -4,16 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.tidings.consent.ConsentProperties;
 import io.tidings.consent.TopicConsents.Origin;
+import io.tidings.platform.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
  * the same instant wins.
  */
 @Component
-class OptInExpiry implements SmartLifecycle {
+class OptInExpiry extends PeriodicTask {
 
 	private static final Logger log = LoggerFactory.getLogger(OptInExpiry.class);
 
@@ -41,10 +38,9 @@ class OptInExpiry implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private ScheduledExecutorService executor;
-
 	OptInExpiry(JdbcTemplate jdbc, ConsentLedger ledger, ConsentTransactions transactions, ConsentProperties properties,
 			Clock clock) {
+		super("opt-in-expiry", "let unconfirmed double opt-ins lapse", properties.optInExpiryCheck());
 		this.jdbc = jdbc;
 		this.ledger = ledger;
 		this.transactions = transactions;
@@ -85,42 +81,12 @@ class OptInExpiry implements SmartLifecycle {
 		return updated;
 	}
 
-	private void runOnce() {
-		try {
-			int lapsed = lapseOverdue();
-			if (lapsed > 0) {
-				log.info("{} double opt-in topics lapsed unconfirmed after {}", lapsed, properties.optInExpiry());
-			}
-		}
-		// Anything thrown out of a scheduled task would cancel all later runs.
-		catch (RuntimeException ex) {
-			log.warn("Could not let unconfirmed double opt-ins lapse, trying again in {}: {}",
-					properties.optInExpiryCheck(), ex.getMessage());
-		}
-	}
-
 	@Override
-	public synchronized void start() {
-		executor = Executors.newSingleThreadScheduledExecutor(task -> {
-			Thread thread = new Thread(task, "opt-in-expiry");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = properties.optInExpiryCheck().toMillis();
-		executor.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
+	protected void runOnce() {
+		int lapsed = lapseOverdue();
+		if (lapsed > 0) {
+			log.info("{} double opt-in topics lapsed unconfirmed after {}", lapsed, properties.optInExpiry());
 		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return executor != null;
 	}
 
 }

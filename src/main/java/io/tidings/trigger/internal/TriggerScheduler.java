@@ -2,16 +2,13 @@ package io.tidings.trigger.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.tidings.platform.PeriodicTask;
 import io.tidings.trigger.TriggerProperties;
 import io.tidings.trigger.Triggers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +16,7 @@ import org.springframework.stereotype.Component;
  * contact). Every node may run it; each firing is recorded once.
  */
 @Component
-class TriggerScheduler implements SmartLifecycle, Triggers {
+class TriggerScheduler extends PeriodicTask implements Triggers {
 
 	private static final Logger log = LoggerFactory.getLogger(TriggerScheduler.class);
 
@@ -33,12 +30,11 @@ class TriggerScheduler implements SmartLifecycle, Triggers {
 
 	private final Clock clock;
 
-	private ScheduledExecutorService executor;
-
 	private volatile Instant lastInactivityLook = Instant.MIN;
 
 	TriggerScheduler(DateTriggers dates, InactivityTriggers inactivity, SegmentEntryTriggers segmentEntries,
 			TriggerProperties properties, Clock clock) {
+		super("triggers", "look for due triggers", properties.pollInterval());
 		this.dates = dates;
 		this.inactivity = inactivity;
 		this.segmentEntries = segmentEntries;
@@ -52,47 +48,21 @@ class TriggerScheduler implements SmartLifecycle, Triggers {
 	}
 
 	@Override
-	public void start() {
-		if (!properties.enabled()) {
-			return;
-		}
-		executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "triggers");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long period = properties.pollInterval().toMillis();
-		executor.scheduleWithFixedDelay(this::look, period, period, TimeUnit.MILLISECONDS);
+	protected boolean enabled() {
+		return properties.enabled();
 	}
 
-	private void look() {
+	@Override
+	protected void runOnce() {
 		Instant now = clock.instant();
-		try {
-			int fired = dates.fireDue(now) + segmentEntries.fireDue(now);
-			if (!now.isBefore(lastInactivityLook.plus(properties.inactivityInterval()))) {
-				fired += inactivity.fireDue(now);
-				lastInactivityLook = now;
-			}
-			if (fired > 0) {
-				log.info("Triggers started journeys for {} contacts", fired);
-			}
+		int fired = dates.fireDue(now) + segmentEntries.fireDue(now);
+		if (!now.isBefore(lastInactivityLook.plus(properties.inactivityInterval()))) {
+			fired += inactivity.fireDue(now);
+			lastInactivityLook = now;
 		}
-		catch (RuntimeException ex) {
-			log.warn("Could not look for due triggers, trying again at the next look: {}", ex.getMessage());
+		if (fired > 0) {
+			log.info("Triggers started journeys for {} contacts", fired);
 		}
-	}
-
-	@Override
-	public void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return executor != null;
 	}
 
 }
