@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.tidings.delivery.DeliveryHealthProperties;
+import io.tidings.platform.ReusedReading;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,24 +34,16 @@ class OutboxBacklog {
 
 	private final Clock clock;
 
-	private final long refreshNanos;
-
-	private Reading last;
-
-	private long readAtNanos;
+	private final ReusedReading<Reading> reading;
 
 	OutboxBacklog(JdbcTemplate jdbc, Clock clock, DeliveryHealthProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.refreshNanos = properties.backlogRefresh().toNanos();
+		this.reading = new ReusedReading<>(this::query, properties.backlogRefresh());
 	}
 
-	synchronized Reading read() {
-		if (last == null || System.nanoTime() - readAtNanos >= refreshNanos) {
-			last = query();
-			readAtNanos = System.nanoTime();
-		}
-		return last;
+	Reading read() {
+		return reading.get();
 	}
 
 	private Reading query() {

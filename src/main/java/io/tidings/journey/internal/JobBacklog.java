@@ -2,6 +2,7 @@ package io.tidings.journey.internal;
 
 import java.time.Duration;
 
+import io.tidings.platform.ReusedReading;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 
@@ -19,29 +20,15 @@ class JobBacklog {
 	record Reading(long dueJobs, long openIncidents) {
 	}
 
-	private final ManagementService management;
-
-	private final RuntimeService runtime;
-
-	private final long refreshNanos;
-
-	private Reading last;
-
-	private long readAtNanos;
+	private final ReusedReading<Reading> reading;
 
 	JobBacklog(ManagementService management, RuntimeService runtime, Duration refresh) {
-		this.management = management;
-		this.runtime = runtime;
-		this.refreshNanos = refresh.toNanos();
+		this.reading = new ReusedReading<>(() -> new Reading(management.createJobQuery().executable().active().count(),
+				runtime.createIncidentQuery().count()), refresh);
 	}
 
-	synchronized Reading read() {
-		if (last == null || System.nanoTime() - readAtNanos >= refreshNanos) {
-			last = new Reading(management.createJobQuery().executable().active().count(),
-					runtime.createIncidentQuery().count());
-			readAtNanos = System.nanoTime();
-		}
-		return last;
+	Reading read() {
+		return reading.get();
 	}
 
 }
