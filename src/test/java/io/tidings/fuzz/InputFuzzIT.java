@@ -42,7 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tidings.dev-mailbox.enabled=false", "tidings.delivery.workers=0",
-				"tidings.triggers.enabled=false", "camunda.bpm.job-execution.enabled=false" })
+				"tidings.triggers.enabled=false", "camunda.bpm.job-execution.enabled=false",
+				// One client sends thousands of preference forms: the per-address limit
+				// on public
+				// pages (PublicPagesIT) would answer most of them 429 before the form is
+				// read.
+				"tidings.public-pages.rate-limit.enabled=false" })
 @DirtiesContext
 class InputFuzzIT extends PostgresApiTest {
 
