@@ -17,6 +17,17 @@ public interface Contacts {
 	 */
 	Contact upsert(ContactChange change);
 
+	/**
+	 * {@link #upsert}, and whether this call created the contact. Two calls creating the
+	 * same new contact at once: one creates it, the other fails with a
+	 * {@code DuplicateKeyException} once the first has committed, and may try again.
+	 */
+	Saved save(ContactChange change);
+
+	/** A contact as stored by {@link #save}, and whether that call created it. */
+	record Saved(Contact contact, boolean created) {
+	}
+
 	Optional<Contact> find(String id);
 
 	/**

@@ -2,7 +2,13 @@ package io.tidings.contact;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,6 +65,42 @@ class ContactApiIT extends PostgresApiTest {
 		assertThat(journey.get("journeyKey").asText()).isEqualTo("welcome");
 		assertThat(journey.get("state").asText()).isEqualTo("ACTIVE");
 		assertThat(journey.get("waitingAt").toString()).contains("SendWelcomeEmail");
+	}
+
+	@Test
+	void putsOfOneNewContactAtTheSameMomentCreateItOnceAndUpdateIt() throws Exception {
+		// The fuzz run found this: two PUTs of a new id both looked, both inserted, and
+		// the
+		// second answered 500.
+		int clients = 8;
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			for (int round = 0; round < 20; round++) {
+				String id = "ct-race-" + round;
+				CountDownLatch start = new CountDownLatch(1);
+				List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+				for (int client = 0; client < clients; client++) {
+					String body = "{\"email\": \"race" + round + "@example.com\", \"firstName\": \"C" + client + "\"}";
+					answers.add(pool.submit(() -> {
+						start.await();
+						return put(id, body);
+					}));
+				}
+				start.countDown();
+				List<Integer> statuses = new ArrayList<>();
+				for (Future<HttpResponse<String>> answer : answers) {
+					HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+					assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+					statuses.add(response.statusCode());
+				}
+				assertThat(statuses).as(id).containsOnlyOnce(201);
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE id = ?", Integer.class, id))
+					.isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

@@ -44,6 +44,12 @@ class JdbcContacts implements Contacts {
 	@Override
 	@Transactional
 	public Contact upsert(ContactChange change) {
+		return save(change).contact();
+	}
+
+	@Override
+	@Transactional
+	public Saved save(ContactChange change) {
 		Instant now = clock.instant();
 		Optional<Contact> stored = findForUpdate(change.id());
 		if (stored.isEmpty()) {
@@ -61,7 +67,7 @@ class JdbcContacts implements Contacts {
 					month(created.birthday()), day(created.birthday()), year(created.birthday()), date(created),
 					json.write(created.attributes()), Timestamp.from(now), Timestamp.from(now));
 			attributeRows.replace(created.id(), created.attributes(), false);
-			return created;
+			return new Saved(created, true);
 		}
 		Contact merged = merge(stored.get(), change, now);
 		jdbc.update("""
@@ -78,7 +84,7 @@ class JdbcContacts implements Contacts {
 			// The old address's check says nothing about the new one.
 			recordAddressCheck(merged.id(), AddressState.UNCHECKED);
 		}
-		return merged;
+		return new Saved(merged, false);
 	}
 
 	@Override

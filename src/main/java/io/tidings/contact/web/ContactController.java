@@ -16,6 +16,7 @@ import io.tidings.platform.InvalidInput;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,12 +67,20 @@ class ContactController {
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(InputErrors.of(violations));
 		}
-		boolean existed = contacts.find(id).isPresent();
-		if (!existed && input.email() == null) {
+		if (input.email() == null && contacts.find(id).isEmpty()) {
 			throw new InvalidInput(List.of(new FieldError("email", "is required for a new contact")));
 		}
-		Contact saved = contacts.upsert(input.toChange());
-		return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).body(ContactView.of(saved));
+		Contacts.Saved saved;
+		try {
+			saved = contacts.save(input.toChange());
+		}
+		catch (DuplicateKeyException createdAtTheSameMoment) {
+			// Another request created this contact between this one's look and its
+			// insert, and has committed: this change is an update of it.
+			saved = contacts.save(input.toChange());
+		}
+		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(ContactView.of(saved.contact()));
 	}
 
 	@GetMapping("/{id}")
