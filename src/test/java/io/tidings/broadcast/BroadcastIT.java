@@ -122,6 +122,12 @@ class BroadcastIT extends PostgresApiTest {
 
 		assertThat(done.get("started").asLong()).isEqualTo(6);
 		assertThat(done.get("skipped").asLong()).isZero();
+		// At 1,000 a second a chunk's members share one transaction (rows written by one
+		// share xmin): rs-03 and rs-04 in the first chunk of four, rs-05 and rs-06 in the
+		// second, instead of one transaction each.
+		assertThat(jdbc.queryForObject("""
+				SELECT count(DISTINCT xmin::text) FROM broadcast_recipients
+				WHERE broadcast_id = 'b-dead' AND contact_id NOT IN ('rs-01', 'rs-02')""", Integer.class)).isEqualTo(2);
 		for (int i = 1; i <= 6; i++) {
 			assertThat(runtime.createProcessInstanceQuery()
 				.processDefinitionKey("broadcastProbe")

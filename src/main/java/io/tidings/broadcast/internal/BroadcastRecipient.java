@@ -1,5 +1,6 @@
 package io.tidings.broadcast.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * One member of a broadcast: skipped with a reason (gone, invalid address, suppressed for
  * a marketing journey, already in the journey) or started, and recorded as such in the
- * same transaction, so a resumed chunk never starts anyone twice.
+ * same transaction, so a resumed chunk never starts anyone twice. A group of members can
+ * share one transaction, which saves a commit per member.
  */
 @Component
 class BroadcastRecipient {
@@ -50,6 +52,22 @@ class BroadcastRecipient {
 		}
 		journeys.start(start, contactId, Map.of("broadcastId", work.id()));
 		return true;
+	}
+
+	/**
+	 * {@link #handle} for every member in one transaction: all are recorded and started,
+	 * or, when one fails, none.
+	 * @return how many journeys were started
+	 */
+	@Transactional
+	public int handleAll(BroadcastStore.Work work, JourneyTrigger start, boolean marketing, List<String> contactIds) {
+		int started = 0;
+		for (String contactId : contactIds) {
+			if (handle(work, start, marketing, contactId)) {
+				started++;
+			}
+		}
+		return started;
 	}
 
 	private Optional<String> skipReason(BroadcastStore.Work work, boolean marketing, String contactId) {

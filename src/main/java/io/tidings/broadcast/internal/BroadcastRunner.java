@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Works through running broadcasts: takes one under a lease, reads the segment's members
  * a chunk at a time from its cursor, starts the journey for each at the broadcast's rate
- * ({@link ChunkWorkers}: a few members at once), and moves the cursor. A node that dies
- * leaves its broadcast to another once the lease ends; the members of the unfinished
- * chunk are recognised and not started twice.
+ * ({@link ChunkWorkers}: a few groups of members at once, each group one transaction),
+ * and moves the cursor. A node that dies leaves its broadcast to another once the lease
+ * ends; the members of the unfinished chunk are recognised and not started twice.
  */
 @Component
 public class BroadcastRunner implements SmartLifecycle {
@@ -99,13 +99,54 @@ public class BroadcastRunner implements SmartLifecycle {
 				log.info("Broadcast {} of {} to segment {} is done", work.id(), work.journey(), work.segment());
 				return;
 			}
-			workers.run(chunk, pacer, contactId -> recipient.handle(work, start, marketing, contactId));
+			workers.run(chunk, groupSize(work.perSecond()), pacer, group -> startGroup(work, start, marketing, group));
 			cursor = chunk.get(chunk.size() - 1);
 			if (!store.advance(work.id(), node, cursor, clock.instant().plus(properties.lease()))) {
 				log.warn("Broadcast {} was taken over by another node", work.id());
 				return;
 			}
 		}
+	}
+
+	/**
+	 * At most a tenth of a second's starts in one transaction, so that a slow broadcast
+	 * starts its members evenly rather than in bursts.
+	 */
+	int groupSize(int perSecond) {
+		return Math.max(1, Math.min(properties.membersPerTransaction(), perSecond / 10));
+	}
+
+	/**
+	 * Starts a group in one transaction; when a member fails, that undoes the group, and
+	 * the members go again one by one, so the others still start and the failing member's
+	 * failure is the one thrown.
+	 */
+	int startGroup(BroadcastStore.Work work, JourneyTrigger start, boolean marketing, List<String> group) {
+		if (group.size() > 1) {
+			try {
+				return recipient.handleAll(work, start, marketing, group);
+			}
+			catch (RuntimeException ex) {
+				log.debug("A group of broadcast {} failed, starting its members one by one: {}", work.id(),
+						ex.getMessage());
+			}
+		}
+		int started = 0;
+		RuntimeException failure = null;
+		for (String contactId : group) {
+			try {
+				if (recipient.handle(work, start, marketing, contactId)) {
+					started++;
+				}
+			}
+			catch (RuntimeException ex) {
+				failure = failure != null ? failure : ex;
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return started;
 	}
 
 	@Override

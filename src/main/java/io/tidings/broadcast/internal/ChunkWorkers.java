@@ -8,15 +8,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
- * Hands the members of one chunk to a few threads at once: each member is a transaction
- * of its own that spends most of its time waiting for the database, so one thread left
- * the cores idle (bench/perf). Members of a chunk are distinct contacts, so their order
- * does not matter. The broadcast's rate holds for all threads together: every start takes
- * its own time slot, {@code 1 s / perSecond} after the one before, and a member that was
- * skipped hands its unused slot on to the next member of the same thread.
+ * Hands the members of one chunk to a few threads at once, a group of members at a time:
+ * each group is a transaction that spends most of its time waiting for the database, so
+ * one thread left the cores idle (bench/perf). Members of a chunk are distinct contacts,
+ * so their order does not matter. The broadcast's rate holds for all threads together:
+ * every start takes its own time slot, {@code 1 s / perSecond} after the one before, a
+ * group waits for the first of its slots, and the slots of members that were skipped are
+ * handed on to the next group of the same thread.
  */
 class ChunkWorkers implements AutoCloseable {
 
@@ -35,26 +36,25 @@ class ChunkWorkers implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code start} (true: the journey was started) for every member and returns
-	 * once all are done; the first failure is thrown after the others have finished.
+	 * Runs {@code start} (returning how many of the group it started) for every group of
+	 * up to {@code groupSize} members and returns once all are done; the first failure is
+	 * thrown after the others have finished.
 	 */
-	void run(List<String> members, Pacer pacer, Predicate<String> start) throws InterruptedException {
+	void run(List<String> members, int groupSize, Pacer pacer, ToIntFunction<List<String>> start)
+			throws InterruptedException {
 		AtomicInteger nextMember = new AtomicInteger();
 		List<Future<?>> running = new ArrayList<>();
-		for (int w = 0; w < Math.min(workers, members.size()); w++) {
+		int groups = (members.size() + groupSize - 1) / groupSize;
+		for (int w = 0; w < Math.min(workers, groups); w++) {
 			running.add(pool.submit(() -> {
-				// System.nanoTime() may be negative: no sentinel value for "no slot".
-				boolean holdsSlot = false;
-				long slot = 0;
-				for (int i = nextMember.getAndIncrement(); i < members.size(); i = nextMember.getAndIncrement()) {
-					if (!holdsSlot) {
-						slot = pacer.claim();
-						holdsSlot = true;
+				int unusedSlots = 0;
+				for (int i = nextMember.getAndAdd(groupSize); i < members.size(); i = nextMember.getAndAdd(groupSize)) {
+					List<String> group = members.subList(i, Math.min(i + groupSize, members.size()));
+					int needed = group.size() - unusedSlots;
+					if (needed > 0) {
+						pacer.sleepUntil(pacer.claim(needed));
 					}
-					pacer.sleepUntil(slot);
-					if (start.test(members.get(i))) {
-						holdsSlot = false;
-					}
+					unusedSlots = Math.max(0, -needed) + group.size() - start.applyAsInt(group);
 				}
 				return null;
 			}));
@@ -97,8 +97,14 @@ class ChunkWorkers implements AutoCloseable {
 
 		/** The next free slot: now, or a pause after the last one taken. */
 		long claim() {
+			return claim(1);
+		}
+
+		/** The first of {@code count} consecutive free slots. */
+		long claim(int count) {
 			long now = System.nanoTime();
-			return next.updateAndGet(taken -> (taken - now < 0 ? now : taken) + pauseNanos) - pauseNanos;
+			long span = pauseNanos * count;
+			return next.updateAndGet(taken -> (taken - now < 0 ? now : taken) + span) - span;
 		}
 
 		void sleepUntil(long slot) throws InterruptedException {

@@ -29,11 +29,14 @@ class ChunkWorkersTest {
 		Set<String> seen = ConcurrentHashMap.newKeySet();
 		Set<String> twice = ConcurrentHashMap.newKeySet();
 
-		workers.run(members, noPause, member -> {
-			if (!seen.add(member)) {
-				twice.add(member);
-			}
-			return true;
+		workers.run(members, 7, noPause, group -> {
+			assertThat(group).hasSizeBetween(1, 7);
+			group.forEach(member -> {
+				if (!seen.add(member)) {
+					twice.add(member);
+				}
+			});
+			return group.size();
 		});
 
 		assertThat(seen).containsExactlyInAnyOrderElementsOf(members);
@@ -45,12 +48,12 @@ class ChunkWorkersTest {
 		List<String> members = IntStream.range(0, 50).mapToObj(i -> "c-" + i).toList();
 		Set<String> done = ConcurrentHashMap.newKeySet();
 
-		assertThatThrownBy(() -> workers.run(members, noPause, member -> {
-			if (member.equals("c-7")) {
+		assertThatThrownBy(() -> workers.run(members, 1, noPause, group -> {
+			if (group.contains("c-7")) {
 				throw new IllegalArgumentException("database gone");
 			}
-			done.add(member);
-			return true;
+			done.addAll(group);
+			return group.size();
 		})).isInstanceOf(IllegalArgumentException.class).hasMessage("database gone");
 		assertThat(done).hasSize(49);
 	}
@@ -62,9 +65,9 @@ class ChunkWorkersTest {
 		long first = pacer.claim();
 		Set<Long> slots = ConcurrentHashMap.newKeySet();
 
-		workers.run(IntStream.range(0, 8).mapToObj(i -> "c-" + i).toList(), noPause, member -> {
+		workers.run(IntStream.range(0, 8).mapToObj(i -> "c-" + i).toList(), 1, noPause, group -> {
 			slots.add(pacer.claim());
-			return true;
+			return 1;
 		});
 
 		assertThat(slots)
@@ -72,8 +75,42 @@ class ChunkWorkersTest {
 	}
 
 	@Test
+	void aGroupTakesASlotPerMemberAndSkippedMembersLeaveTheirSlotsToTheNextGroup() throws Exception {
+		long pause = Duration.ofMillis(40).toNanos();
+		ChunkWorkers.Pacer pacer = new ChunkWorkers.Pacer(pause);
+		ChunkWorkers oneThread = new ChunkWorkers(1);
+		List<Long> groupStarts = new java.util.ArrayList<>();
+		long begin = System.nanoTime();
+		try {
+			// 4 groups of 5; the first starts nobody, so the second needs no new slot.
+			oneThread.run(IntStream.range(0, 20).mapToObj(i -> "c-" + i).toList(), 5, pacer, group -> {
+				groupStarts.add(System.nanoTime() - begin);
+				return group.get(0).equals("c-0") ? 0 : group.size();
+			});
+		}
+		finally {
+			oneThread.close();
+		}
+		// Slots 0-4 for the first group, reused by the second, 5-9 and 10-14 for the
+		// others.
+		assertThat(groupStarts).hasSize(4);
+		assertThat(groupStarts.get(1)).isLessThan(5 * pause);
+		assertThat(groupStarts.get(2)).isGreaterThanOrEqualTo(5 * pause);
+		assertThat(groupStarts.get(3)).isGreaterThanOrEqualTo(10 * pause);
+	}
+
+	@Test
+	void claimingSeveralSlotsMovesTheNextFreeSlotBySoMany() {
+		long hour = Duration.ofHours(1).toNanos();
+		ChunkWorkers.Pacer pacer = new ChunkWorkers.Pacer(hour);
+		long first = pacer.claim(3);
+
+		assertThat(pacer.claim()).isEqualTo(first + 3 * hour);
+	}
+
+	@Test
 	void anEmptyChunkIsDoneAtOnce() throws Exception {
-		workers.run(List.of(), noPause, member -> {
+		workers.run(List.of(), 20, noPause, group -> {
 			throw new AssertionError("no member to start");
 		});
 	}
