@@ -98,6 +98,45 @@ class EventBatchIT extends PostgresApiTest {
 	}
 
 	@Test
+	void eventsShareATransactionAGroupAtATimeAndAFailureMakesOnlyItsGroupGoOneByOne() throws Exception {
+		// 45 events, 20 per transaction (the default): three transactions.
+		assertThat(post(batchOf("g", 45, -1)).get("accepted").asInt()).isEqualTo(45);
+		assertThat(transactionsThatStored("g-%")).isEqualTo(3);
+
+		// The fourth event names a new contact without an address: its group of 20 is
+		// undone and goes one event at a time; the other two groups stay one each.
+		JsonNode body = post(batchOf("h", 45, 3));
+		assertThat(body.get("accepted").asInt()).isEqualTo(44);
+		assertThat(body.get("results").get(3).get("status").asText()).isEqualTo("rejected");
+		assertThat(transactionsThatStored("h-%")).isEqualTo(19 + 2);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE id LIKE 'h-%'", Integer.class)).isEqualTo(44);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM contacts WHERE id = 'h-c3'", Integer.class)).isZero();
+	}
+
+	private String batchOf(String prefix, int size, int withoutAddress) {
+		StringBuilder events = new StringBuilder();
+		for (int i = 0; i < size; i++) {
+			String email = i == withoutAddress ? "" : ", \"email\": \"%s%d@example.com\"".formatted(prefix, i);
+			events.append(i == 0 ? "" : ",")
+				.append("{\"id\": \"%s-%d\", \"name\": \"PageViewed\", \"contact\": {\"id\": \"%s-c%d\"%s}}"
+					.formatted(prefix, i, prefix, i, email));
+		}
+		return "{\"events\": [" + events + "]}";
+	}
+
+	private JsonNode post(String batch) throws Exception {
+		HttpResponse<String> response = api.postJson("/api/events/batch", batch);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	/** Rows written by one transaction share PostgreSQL's xmin. */
+	private int transactionsThatStored(String eventIds) {
+		return jdbc.queryForObject("SELECT count(DISTINCT xmin::text) FROM events WHERE id LIKE ?", Integer.class,
+				eventIds);
+	}
+
+	@Test
 	void aBatchOfTheWrongShapeIsAProblem() throws Exception {
 		StringBuilder tooMany = new StringBuilder("{\"events\": [");
 		for (int i = 0; i <= 1000; i++) {

@@ -2,6 +2,8 @@ package io.tidings.event.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.tidings.contact.AddressState;
 import io.tidings.contact.Contacts;
@@ -56,6 +58,25 @@ public class EventTransaction {
 		log.recordOutcome(id, dispatch.started(), dispatch.continued(), dispatch.skipped(), skipReason);
 		publisher.publishEvent(new EventAccepted(id, event.name(), event.contact().id(), event.data(), receivedAt));
 		return new EventReceipt(id, dispatch.started(), dispatch.continued(), dispatch.skipped(), skipReason, false);
+	}
+
+	/**
+	 * {@link #run} for several events, in order, in one transaction: all are stored and
+	 * dispatched, or, when one fails, none.
+	 */
+	@Transactional
+	public List<EventReceipt> runAll(List<Prepared> events) {
+		List<EventReceipt> receipts = new ArrayList<>(events.size());
+		for (Prepared prepared : events) {
+			receipts.add(run(prepared.id(), prepared.event(), prepared.address()));
+		}
+		return receipts;
+	}
+
+	/**
+	 * An event with its id and its address state, both settled before the transaction.
+	 */
+	public record Prepared(String id, IncomingEvent event, AddressState address) {
 	}
 
 }

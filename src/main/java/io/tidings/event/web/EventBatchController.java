@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tidings.contact.ContactNeedsEmail;
 import io.tidings.event.EventIngestion;
 import io.tidings.event.EventReceipt;
+import io.tidings.event.IncomingEvent;
 import io.tidings.platform.InputErrors;
 import io.tidings.platform.InputErrors.FieldError;
 import jakarta.validation.ConstraintViolation;
@@ -28,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/events/batch}: up to 1,000 events, each handled exactly as
- * {@code POST /api/events} would handle it, in a transaction of its own, so one bad event
+ * {@code POST /api/events} would handle it; a group of events shares a transaction, and
+ * when one of them fails the group goes again one event at a time, so one bad event
  * neither stops nor undoes the others. The answer has one result per event, in order.
  */
 @RestController
@@ -53,46 +55,70 @@ class EventBatchController {
 
 	@PostMapping
 	BatchAnswer post(@Valid @RequestBody BatchRequest batch) {
-		List<Result> results = new ArrayList<>(batch.events().size());
-		for (int index = 0; index < batch.events().size(); index++) {
-			results.add(handle(index, batch.events().get(index)));
+		Result[] results = new Result[batch.events().size()];
+		List<Integer> positions = new ArrayList<>();
+		List<IncomingEvent> valid = new ArrayList<>();
+		for (int index = 0; index < results.length; index++) {
+			Checked checked = check(index, batch.events().get(index));
+			if (checked.rejection() != null) {
+				results[index] = checked.rejection();
+			}
+			else {
+				positions.add(index);
+				valid.add(checked.event());
+			}
 		}
-		return BatchAnswer.of(results);
+		List<EventIngestion.Outcome> outcomes = ingestion.ingestAll(valid);
+		for (int k = 0; k < outcomes.size(); k++) {
+			results[positions.get(k)] = result(positions.get(k), outcomes.get(k));
+		}
+		return BatchAnswer.of(List.of(results));
 	}
 
-	private Result handle(int index, JsonNode node) {
+	private Checked check(int index, JsonNode node) {
 		if (node == null || !node.isObject()) {
-			return Result.rejected(index, List.of(new FieldError("", "must be a JSON object")));
+			return Checked.rejected(index, List.of(new FieldError("", "must be a JSON object")));
 		}
 		EventRequest request;
 		try {
 			request = json.treeToValue(node, EventRequest.class);
 		}
 		catch (JsonMappingException ex) {
-			return Result.rejected(index,
+			return Checked.rejected(index,
 					List.of(InputErrors.of(ex).orElse(new FieldError("", "is not a valid event"))));
 		}
 		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-			return Result.rejected(index, List.of(new FieldError("", "is not a valid event")));
+			return Checked.rejected(index, List.of(new FieldError("", "is not a valid event")));
 		}
 		Set<ConstraintViolation<EventRequest>> violations = validator.validate(request);
 		if (!violations.isEmpty()) {
-			return Result.rejected(index, InputErrors.of(violations));
+			return Checked.rejected(index, InputErrors.of(violations));
 		}
-		try {
-			EventReceipt receipt = ingestion.ingest(request.toEvent());
+		return new Checked(request.toEvent(), null);
+	}
+
+	/** An event of the batch that passed the checks, or the result that rejects it. */
+	private record Checked(IncomingEvent event, Result rejection) {
+
+		static Checked rejected(int index, List<FieldError> errors) {
+			return new Checked(null, Result.rejected(index, errors));
+		}
+
+	}
+
+	private static Result result(int index, EventIngestion.Outcome outcome) {
+		if (outcome.failure() == null) {
+			EventReceipt receipt = outcome.receipt();
 			return new Result(index, receipt.replayed() ? "replayed" : "accepted", receipt.eventId(),
 					receipt.startedJourneys(), receipt.continuedJourneys(), null, receipt.skipReason());
 		}
-		catch (ContactNeedsEmail ex) {
+		if (outcome.failure() instanceof ContactNeedsEmail ex) {
 			return Result.rejected(index, List.of(new FieldError("contact.email", "is required: " + ex.getMessage())));
 		}
-		catch (RuntimeException ex) {
-			String reference = UUID.randomUUID().toString();
-			log.error("Event {} of a batch failed, reference {}", index, reference, ex);
-			return new Result(index, "failed", null, 0, 0, null,
-					"Something went wrong on our side; nothing was stored for this event. Reference: " + reference);
-		}
+		String reference = UUID.randomUUID().toString();
+		log.error("Event {} of a batch failed, reference {}", index, reference, outcome.failure());
+		return new Result(index, "failed", null, 0, 0, null,
+				"Something went wrong on our side; nothing was stored for this event. Reference: " + reference);
 	}
 
 	record BatchRequest(@NotNull @Size(min = 1, max = MAX_EVENTS,
