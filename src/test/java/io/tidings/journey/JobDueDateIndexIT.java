@@ -5,6 +5,9 @@ import java.sql.Statement;
 import java.util.List;
 
 import io.tidings.support.PostgresApiTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -25,6 +28,12 @@ class JobDueDateIndexIT extends PostgresApiTest {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	RuntimeService runtime;
 
 	@Test
 	void theIndexExistsAfterStartAndCreatingItAgainIsHarmless() throws Exception {
@@ -59,6 +68,36 @@ class JobDueDateIndexIT extends PostgresApiTest {
 			}
 		});
 		assertThat(plan).contains("tidings_job_duedate");
+	}
+
+	@Test
+	void runningJobsAreFoundFromAnIndexOfTheLockedOnes() {
+		assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE indexname = 'tidings_job_locked'",
+				String.class))
+			.containsExactly("CREATE INDEX tidings_job_locked ON public.act_ru_job USING btree (lock_exp_time_)"
+					+ " WHERE (lock_owner_ IS NOT NULL)");
+	}
+
+	@Test
+	void aJobWithoutADueDateIsGivenOneAtStartSoTheExecutorTakesIt() throws Exception {
+		repository.createDeployment()
+			.addModelInstance("due-date-probe.bpmn",
+					Bpmn.createExecutableProcess("dueDateProbe")
+						.camundaHistoryTimeToLive(1)
+						.startEvent()
+						.intermediateCatchEvent()
+						.timerWithDuration("P1D")
+						.endEvent()
+						.done())
+			.deploy();
+		String instance = runtime.startProcessInstanceByKey("dueDateProbe").getId();
+		// As a job written before Tidings set ensure-job-due-date-not-null would be.
+		jdbc.update("UPDATE act_ru_job SET duedate_ = NULL WHERE process_instance_id_ = ?", instance);
+
+		((InitializingBean) context.getBean("jobDueDateIndex")).afterPropertiesSet();
+
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM act_ru_job WHERE duedate_ IS NULL", Integer.class))
+			.isZero();
 	}
 
 	private List<String> indexDefinitions() {
