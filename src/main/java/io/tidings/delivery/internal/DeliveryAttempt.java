@@ -54,10 +54,9 @@ class DeliveryAttempt {
 	 * @return how long the rest of the batch should wait: positive only when the server
 	 * could not be reached
 	 */
-	Duration handle(String workerId, SmtpConnection connection, ClaimedDelivery delivery, SendPolicy.Checks checks)
-			throws InterruptedException {
+	Duration handle(String workerId, SmtpConnection connection, ClaimedDelivery delivery) throws InterruptedException {
 		try {
-			SendPolicy.Decision decision = policy.decide(delivery, checks);
+			SendPolicy.Decision decision = policy.decide(delivery);
 			switch (decision.action()) {
 				case SKIP -> {
 					log.info("Delivery {} skipped: {}", delivery.id(), decision.reason());
