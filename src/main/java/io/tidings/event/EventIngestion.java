@@ -47,10 +47,9 @@ public class EventIngestion {
 	}
 
 	public EventReceipt ingest(IncomingEvent event) {
-		String id = event.id() != null ? event.id() : UUID.randomUUID().toString();
+		String id = idOf(event);
 		for (int attempt = 1;; attempt++) {
-			// An id made up here cannot have been seen: one query fewer per event.
-			Optional<EventReceipt> seen = event.id() != null ? log.find(id) : Optional.empty();
+			Optional<EventReceipt> seen = seenBefore(event);
 			if (seen.isPresent()) {
 				return seen.get().asReplay();
 			}
@@ -93,14 +92,13 @@ public class EventIngestion {
 		try {
 			for (int i = from; i < to; i++) {
 				IncomingEvent event = events.get(i);
-				Optional<EventReceipt> seen = event.id() != null ? log.find(event.id()) : Optional.empty();
+				Optional<EventReceipt> seen = seenBefore(event);
 				if (seen.isPresent()) {
 					outcomes[i] = Outcome.of(seen.get().asReplay());
 					continue;
 				}
-				String id = event.id() != null ? event.id() : UUID.randomUUID().toString();
 				positions.add(i);
-				prepared.add(new Prepared(id, event, addresses.stateFor(event.contact())));
+				prepared.add(new Prepared(idOf(event), event, addresses.stateFor(event.contact())));
 			}
 			if (prepared.size() > 1) {
 				List<EventReceipt> receipts = transaction.runAll(prepared);
@@ -120,6 +118,15 @@ public class EventIngestion {
 				outcomes[i] = ingestAlone(events.get(i));
 			}
 		}
+	}
+
+	private static String idOf(IncomingEvent event) {
+		return event.id() != null ? event.id() : UUID.randomUUID().toString();
+	}
+
+	/** An id made up here cannot have been seen: no query for events without one. */
+	private Optional<EventReceipt> seenBefore(IncomingEvent event) {
+		return event.id() != null ? log.find(event.id()) : Optional.empty();
 	}
 
 	private Outcome ingestAlone(IncomingEvent event) {

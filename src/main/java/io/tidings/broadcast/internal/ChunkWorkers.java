@@ -95,12 +95,10 @@ class ChunkWorkers implements AutoCloseable {
 			this.pauseNanos = pauseNanos;
 		}
 
-		/** The next free slot: now, or a pause after the last one taken. */
-		long claim() {
-			return claim(1);
-		}
-
-		/** The first of {@code count} consecutive free slots. */
+		/**
+		 * The first of {@code count} consecutive free slots: now, or a pause after the
+		 * last one taken.
+		 */
 		long claim(int count) {
 			long now = System.nanoTime();
 			long span = pauseNanos * count;

@@ -62,11 +62,11 @@ class ChunkWorkersTest {
 	void slotsForStartsArePauseApartWhateverThreadTakesThem() throws Exception {
 		long hour = Duration.ofHours(1).toNanos();
 		ChunkWorkers.Pacer pacer = new ChunkWorkers.Pacer(hour);
-		long first = pacer.claim();
+		long first = pacer.claim(1);
 		Set<Long> slots = ConcurrentHashMap.newKeySet();
 
 		workers.run(IntStream.range(0, 8).mapToObj(i -> "c-" + i).toList(), 1, noPause, group -> {
-			slots.add(pacer.claim());
+			slots.add(pacer.claim(1));
 			return 1;
 		});
 
@@ -105,7 +105,7 @@ class ChunkWorkersTest {
 		ChunkWorkers.Pacer pacer = new ChunkWorkers.Pacer(hour);
 		long first = pacer.claim(3);
 
-		assertThat(pacer.claim()).isEqualTo(first + 3 * hour);
+		assertThat(pacer.claim(1)).isEqualTo(first + 3 * hour);
 	}
 
 	@Test
