@@ -1,6 +1,10 @@
 package io.tidings.consent;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,8 +35,25 @@ public interface Suppressions {
 	 * Why a mail of this category must not go to the address, or empty when it may.
 	 */
 	default Optional<String> blockReason(String email, EmailCategory category) {
-		return find(email).filter(suppression -> suppression.reason().blocks(category))
-			.map(suppression -> "suppressed: " + suppression.reason().name().toLowerCase(java.util.Locale.ROOT));
+		return find(email).flatMap(suppression -> blockReason(suppression.reason(), category));
+	}
+
+	/**
+	 * {@link #blockReason} for several addresses at once: the delivery workers ask once
+	 * per batch of mails.
+	 * @return the blocked addresses, as given, with their reasons
+	 */
+	default Map<String, String> blockReasons(Collection<String> emails, EmailCategory category) {
+		Map<String, String> blocked = new LinkedHashMap<>();
+		for (String email : emails) {
+			blockReason(email, category).ifPresent(reason -> blocked.put(email, reason));
+		}
+		return blocked;
+	}
+
+	static Optional<String> blockReason(SuppressionReason reason, EmailCategory category) {
+		return reason.blocks(category) ? Optional.of("suppressed: " + reason.name().toLowerCase(Locale.ROOT))
+				: Optional.empty();
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.tidings.consent;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,21 @@ public interface TopicConsents {
 	 * @param topic null means the default topic
 	 */
 	Optional<String> blockReason(String contactId, String topic);
+
+	/**
+	 * {@link #blockReason} for several contacts and topics at once, in one query: the
+	 * delivery workers ask once per batch of mails.
+	 * @return the blocked ones, as given, with their reasons
+	 */
+	Map<Recipient, String> blockReasons(Collection<Recipient> recipients);
+
+	/**
+	 * A contact as the recipient of marketing mail of a topic.
+	 *
+	 * @param topic null means the default topic
+	 */
+	record Recipient(String contactId, String topic) {
+	}
 
 	/**
 	 * Subscribes to and unsubscribes from topics. Subscribing to any topic is an explicit

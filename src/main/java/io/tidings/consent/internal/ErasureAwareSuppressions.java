@@ -1,9 +1,14 @@
 package io.tidings.consent.internal;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import io.tidings.consent.EmailCategory;
 import io.tidings.consent.Suppression;
 import io.tidings.consent.SuppressionReason;
 import io.tidings.consent.Suppressions;
@@ -46,6 +51,22 @@ class ErasureAwareSuppressions implements Suppressions {
 			.or(() -> erased.erasedAt(email)
 				.map(at -> new Suppression(email.strip().toLowerCase(Locale.ROOT), SuppressionReason.ERASED, DETAIL,
 						at)));
+	}
+
+	/** Two queries for all the addresses: the stored rows, then the erased hashes. */
+	@Override
+	public Map<String, String> blockReasons(Collection<String> emails, EmailCategory category) {
+		Map<String, Suppression> rows = stored.findAll(emails);
+		Set<String> erasedOnes = erased.erasedAmong(emails);
+		Map<String, String> blocked = new LinkedHashMap<>();
+		for (String email : emails) {
+			Suppression row = rows.get(JdbcSuppressions.normalise(email));
+			Optional<String> reason = row != null ? Suppressions.blockReason(row.reason(), category)
+					: erasedOnes.contains(email) ? Suppressions.blockReason(SuppressionReason.ERASED, category)
+							: Optional.empty();
+			reason.ifPresent(text -> blocked.put(email, text));
+		}
+		return blocked;
 	}
 
 	@Override

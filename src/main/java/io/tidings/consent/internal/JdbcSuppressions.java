@@ -2,8 +2,11 @@ package io.tidings.consent.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tidings.consent.Suppression;
@@ -11,6 +14,8 @@ import io.tidings.consent.SuppressionReason;
 import io.tidings.consent.Suppressions;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -51,6 +56,22 @@ class JdbcSuppressions implements Suppressions {
 			.findFirst();
 	}
 
+	/** The stored rows of these addresses, by lower-cased address, in one query. */
+	Map<String, Suppression> findAll(Collection<String> emails) {
+		Map<String, Suppression> found = new HashMap<>();
+		if (emails.isEmpty()) {
+			return found;
+		}
+		new NamedParameterJdbcTemplate(jdbc).query(
+				"SELECT email, reason, detail, created_at FROM suppressions WHERE email IN (:emails)",
+				new MapSqlParameterSource("emails",
+						emails.stream().map(JdbcSuppressions::normalise).distinct().toList()),
+				(rs, row) -> found.put(rs.getString("email"),
+						new Suppression(rs.getString("email"), SuppressionReason.valueOf(rs.getString("reason")),
+								rs.getString("detail"), rs.getTimestamp("created_at").toInstant())));
+		return found;
+	}
+
 	@Override
 	public boolean lift(String email) {
 		return jdbc.update("DELETE FROM suppressions WHERE email = ?", normalise(email)) > 0;
@@ -74,7 +95,7 @@ class JdbcSuppressions implements Suppressions {
 				rs.getString("detail"), rs.getTimestamp("created_at").toInstant());
 	}
 
-	private static String normalise(String email) {
+	static String normalise(String email) {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 

@@ -3,6 +3,8 @@ package io.tidings.consent.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import io.tidings.contact.UnknownContact;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -80,6 +84,32 @@ class JdbcTopicConsents implements TopicConsents {
 			.findFirst()
 			.map(TopicStatus::valueOf)
 			.orElse(TopicStatus.NOT_SET);
+		return blockReason(subject, status);
+	}
+
+	@Override
+	public Map<Recipient, String> blockReasons(Collection<Recipient> recipients) {
+		Map<Recipient, String> blocked = new LinkedHashMap<>();
+		if (recipients.isEmpty()) {
+			return blocked;
+		}
+		Map<Recipient, TopicStatus> recorded = new HashMap<>();
+		new NamedParameterJdbcTemplate(jdbc).query(
+				"SELECT contact_id, topic, status FROM topic_consents WHERE contact_id IN (:contacts)",
+				new MapSqlParameterSource("contacts",
+						recipients.stream().map(Recipient::contactId).distinct().toList()),
+				(rs, row) -> recorded.put(new Recipient(rs.getString("contact_id"), rs.getString("topic")),
+						TopicStatus.valueOf(rs.getString("status"))));
+		for (Recipient recipient : recipients) {
+			String subject = recipient.topic() == null ? topics.defaultTopic() : recipient.topic();
+			TopicStatus status = recorded.getOrDefault(new Recipient(recipient.contactId(), subject),
+					TopicStatus.NOT_SET);
+			blockReason(subject, status).ifPresent(reason -> blocked.put(recipient, reason));
+		}
+		return blocked;
+	}
+
+	private Optional<String> blockReason(String subject, TopicStatus status) {
 		if (receives(status)) {
 			return Optional.empty();
 		}

@@ -54,9 +54,10 @@ class DeliveryAttempt {
 	 * @return how long the rest of the batch should wait: positive only when the server
 	 * could not be reached
 	 */
-	Duration handle(String workerId, SmtpConnection connection, ClaimedDelivery delivery) throws InterruptedException {
+	Duration handle(String workerId, SmtpConnection connection, ClaimedDelivery delivery, SendPolicy.Checks checks)
+			throws InterruptedException {
 		try {
-			SendPolicy.Decision decision = policy.decide(delivery);
+			SendPolicy.Decision decision = policy.decide(delivery, checks);
 			switch (decision.action()) {
 				case SKIP -> {
 					log.info("Delivery {} skipped: {}", delivery.id(), decision.reason());

@@ -27,6 +27,18 @@ class DeliveryStore {
 
 	private static final int MAX_TEXT = 2000;
 
+	/**
+	 * The earliest due rows still to be sent. On PostgreSQL the partial index
+	 * deliveries_claimable (V25) holds exactly these rows in this order, so a claim reads
+	 * its batch and stops however long the backlog is.
+	 */
+	static final String CLAIM = """
+			SELECT id FROM deliveries
+			WHERE status IN ('QUEUED', 'DEFERRED', 'SENDING') AND next_attempt_at <= :now
+			ORDER BY next_attempt_at
+			FETCH FIRST :limit ROWS ONLY
+			FOR UPDATE SKIP LOCKED""";
+
 	private static final int MAX_REASON = 255;
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -41,12 +53,7 @@ class DeliveryStore {
 	@Transactional
 	public List<ClaimedDelivery> claim(String workerId, int batchSize, Duration lease) {
 		Instant now = clock.instant();
-		List<String> ids = jdbc.queryForList("""
-				SELECT id FROM deliveries
-				WHERE status IN ('QUEUED', 'DEFERRED', 'SENDING') AND next_attempt_at <= :now
-				ORDER BY next_attempt_at
-				FETCH FIRST :limit ROWS ONLY
-				FOR UPDATE SKIP LOCKED""",
+		List<String> ids = jdbc.queryForList(CLAIM,
 				new MapSqlParameterSource("now", Timestamp.from(now)).addValue("limit", batchSize), String.class);
 		if (ids.isEmpty()) {
 			return Collections.emptyList();

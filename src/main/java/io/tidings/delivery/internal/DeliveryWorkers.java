@@ -30,6 +30,15 @@ class DeliveryWorkers implements SmartLifecycle {
 
 	private static final long IDLE_CONNECTION_NANOS = Duration.ofSeconds(30).toNanos();
 
+	/**
+	 * How old the suppression and consent answers for a batch may get before the rest of
+	 * the batch is checked again: an unsubscribe is honoured for mail that goes out more
+	 * than this after it.
+	 */
+	static final Duration CHECKS_VALID_FOR = Duration.ofSeconds(1);
+
+	private final SendPolicy policy;
+
 	private final DeliveryStore store;
 
 	private final DeliveryAttempt attempt;
@@ -50,9 +59,10 @@ class DeliveryWorkers implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DeliveryWorkers(DeliveryStore store, DeliveryAttempt attempt, JavaMailSenderImpl mailSettings,
+	DeliveryWorkers(DeliveryStore store, DeliveryAttempt attempt, SendPolicy policy, JavaMailSenderImpl mailSettings,
 			DeliveryProperties properties, DeliveryWakeup wakeup, OutcomeReporter reporter, Clock clock) {
 		this.store = store;
+		this.policy = policy;
 		this.attempt = attempt;
 		this.mailSettings = mailSettings;
 		this.properties = properties;
@@ -132,6 +142,7 @@ class DeliveryWorkers implements SmartLifecycle {
 		}
 		Instant renewed = clock.instant();
 		Set<String> held = null;
+		SendPolicy.Checks checks = null;
 		for (int i = 0; i < batch.size(); i++) {
 			ClaimedDelivery delivery = batch.get(i);
 			// A slow relay can make a batch outlive its lease; another worker may then
@@ -146,8 +157,11 @@ class DeliveryWorkers implements SmartLifecycle {
 			}
 			Duration pause = Duration.ZERO;
 			if (running) {
+				if (checks == null || checks.askedBefore(clock.instant().minus(CHECKS_VALID_FOR))) {
+					checks = policy.check(batch.subList(i, batch.size()));
+				}
 				try (DeliveryLogContext context = DeliveryLogContext.of(delivery)) {
-					pause = attempt.handle(workerId, connection, delivery);
+					pause = attempt.handle(workerId, connection, delivery, checks);
 				}
 			}
 			if (!running || positive(pause)) {
