@@ -208,16 +208,21 @@ fi
 # --- Tidings on PostgreSQL
 APP_PORT=$(free_port)
 BASE=http://127.0.0.1:$APP_PORT
-log "starting Tidings (postgres profile, $JAVA_OPTS)"
-# shellcheck disable=SC2086
-env SPRING_PROFILES_ACTIVE=postgres TIDINGS_PORT="$APP_PORT" TIDINGS_ADMIN_USER=$USER_NAME \
-  TIDINGS_ADMIN_PASSWORD=$PASSWORD TIDINGS_SENDER_POSTAL_ADDRESS="Tidings Bench, 1 Bench Street, Benchville" \
-  TIDINGS_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$TIDINGS_DB" TIDINGS_DB_USER="$PG_USER" TIDINGS_DB_PASSWORD= \
-  TIDINGS_SMTP_HOST=127.0.0.1 TIDINGS_SMTP_PORT="$SMTP_PORT" TIDINGS_ADDRESS_CHECK_DNS=false \
-  TIDINGS_ENGINE_REST_DEPLOYMENT_ENABLED=true \
-  java $JAVA_OPTS ${TIDINGS_JAVA_OPTS:-} -jar "$JAR" >"$OUT/tidings.log" 2>&1 &
-APP_PID=$!; remember $APP_PID
-START_MS=$(now_ms); wait_up "$BASE/actuator/health/liveness" $APP_PID Tidings >/dev/null
+# Starts Tidings on PostgreSQL; extra NAME=value settings go first, e.g. TIDINGS_DELIVERY_WORKERS=0.
+start_tidings() {
+  log "starting Tidings (postgres profile, $JAVA_OPTS${1:+, $*})"
+  # shellcheck disable=SC2086
+  env "$@" SPRING_PROFILES_ACTIVE=postgres TIDINGS_PORT="$APP_PORT" TIDINGS_ADMIN_USER=$USER_NAME \
+    TIDINGS_ADMIN_PASSWORD=$PASSWORD TIDINGS_SENDER_POSTAL_ADDRESS="Tidings Bench, 1 Bench Street, Benchville" \
+    TIDINGS_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$TIDINGS_DB" TIDINGS_DB_USER="$PG_USER" TIDINGS_DB_PASSWORD= \
+    TIDINGS_SMTP_HOST=127.0.0.1 TIDINGS_SMTP_PORT="$SMTP_PORT" TIDINGS_ADDRESS_CHECK_DNS=false \
+    TIDINGS_ENGINE_REST_DEPLOYMENT_ENABLED=true \
+    java $JAVA_OPTS ${TIDINGS_JAVA_OPTS:-} -jar "$JAR" >>"$OUT/tidings.log" 2>&1 &
+  APP_PID=$!; remember $APP_PID
+  START_MS=$(now_ms); wait_up "$BASE/actuator/health/liveness" $APP_PID Tidings >/dev/null
+}
+: >"$OUT/tidings.log"
+start_tidings
 # The bench journeys come over REST, which Tidings refuses unless deployment is enabled (above).
 curl -sf -u "$AUTH" -o "$OUT/deployment.json" "$BASE/engine-rest/deployment/create" -F deployment-name=bench \
   -F enable-duplicate-filtering=true -F deployment-source=bench-perf \
@@ -279,11 +284,12 @@ read -r M_COUNT M_FIRST M_LAST < <(curl -sf "http://127.0.0.1:$SINK_STATS/stats"
 M_E2E=$(awk -v n="$M_COUNT" -v a="$MAIL_START" -v b="$M_LAST" 'BEGIN { printf "%.0f", (b > a) ? n * 1000 / (b - a) : 0 }')
 log "tidings end to end: $M_COUNT mails, $M_E2E/s from the first event to the last mail"
 
-# Delivery alone: the relay goes away (the sink stops listening and drops its connections) while
-# the journeys fill the outbox; then every queued mail is made due, the relay comes back, and the
-# sink times the drain.
-log "item 2: Tidings delivery alone, an outbox of $MAILS mails drained"
-curl -sf -X POST "http://127.0.0.1:$SINK_STATS/pause"
+# Delivery alone: Tidings runs without its delivery workers while the journeys fill the outbox, the
+# queued mails are held back, Tidings starts again with its workers, and once it is up every queued
+# mail is made due at once; the sink times the drain from its first to its last mail.
+log "item 2: Tidings delivery alone, an outbox of $MAILS mails filled with the workers off, then drained"
+stop_pid "$APP_PID"
+start_tidings TIDINGS_DELIVERY_WORKERS=0
 FILL_START=$(now_ms)
 tool FILL_IN LoadGen "$BASE/api/events/batch" "$AUTH" "$OUT/mail-event.json" "$BATCH_CLIENTS" \
   0 0 "$MAILS" "$BATCH_SIZE" drain
@@ -293,13 +299,16 @@ for _ in $(seq 1 3600); do
   sleep 1
 done
 FILL_MS=$(($(now_ms) - FILL_START))
-sleep 2 # a worker that holds rows hands them back
 QUEUED=$(tidings_sql "SELECT count(*) FROM deliveries WHERE recipient LIKE 'drain-%' AND status = 'QUEUED'")
 R_RATE=$(awk -v n="$RENDERED" -v ms="$FILL_MS" 'BEGIN { printf "%.0f", n * 1000 / ms }')
 log "outbox filled: $RENDERED mails rendered ($QUEUED queued) in $FILL_MS ms ($R_RATE/s)"
+tidings_sql "UPDATE deliveries SET next_attempt_at = now() + interval '1 day' WHERE recipient LIKE 'drain-%' AND status = 'QUEUED'" >/dev/null
+stop_pid "$APP_PID"
+start_tidings
+sleep 5 # the start-up's own work done before the drain is timed
+tidings_sql "VACUUM ANALYZE deliveries" >/dev/null
 curl -sf -X POST "http://127.0.0.1:$SINK_STATS/reset"
 tidings_sql "UPDATE deliveries SET next_attempt_at = now() WHERE recipient LIKE 'drain-%' AND status = 'QUEUED'" >/dev/null
-curl -sf -X POST "http://127.0.0.1:$SINK_STATS/resume"
 wait_settled "$QUEUED"
 read -r M_COUNT M_FIRST M_LAST < <(curl -sf "http://127.0.0.1:$SINK_STATS/stats")
 M_RATE=$(awk -v n="$M_COUNT" -v a="$M_FIRST" -v b="$M_LAST" 'BEGIN { printf "%.0f", (b > a) ? (n - 1) * 1000 / (b - a) : 0 }')
