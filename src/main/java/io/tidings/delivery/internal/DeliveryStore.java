@@ -41,6 +41,15 @@ class DeliveryStore {
 
 	private static final int MAX_REASON = 255;
 
+	/**
+	 * A row this worker still holds. The status is compared as an expression on purpose:
+	 * PostgreSQL's statistics nearly always see few rows in SENDING, so compared plainly
+	 * the planner finds the row through deliveries_due or deliveries_claimable rather
+	 * than by its id, and then walks past every row that went through SENDING since the
+	 * last vacuum (the bench caught marking a mail sent at 3.6 ms that way).
+	 */
+	static final String HELD = "status || '' = 'SENDING' AND claimed_by = :worker";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -107,7 +116,7 @@ class DeliveryStore {
 		jdbc.update("""
 				UPDATE deliveries SET status = 'DEFERRED', claimed_by = NULL, last_error = :error,
 				                      status_reason = 'temporary failure', next_attempt_at = :next
-				WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker""",
+				WHERE id = :id AND """ + HELD,
 				new MapSqlParameterSource("id", id).addValue("worker", workerId)
 					.addValue("error", truncate(error))
 					.addValue("next", Timestamp.from(nextAttempt)));
@@ -121,7 +130,7 @@ class DeliveryStore {
 		jdbc.update("""
 				UPDATE deliveries SET status = 'DEFERRED', claimed_by = NULL, attempts = attempts - 1,
 				                      status_reason = :reason, next_attempt_at = :until
-				WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker""",
+				WHERE id = :id AND """ + HELD,
 				new MapSqlParameterSource("id", id).addValue("worker", workerId)
 					.addValue("reason", reason(reason))
 					.addValue("until", Timestamp.from(until)));
@@ -138,7 +147,8 @@ class DeliveryStore {
 		jdbc.update(
 				"""
 						UPDATE deliveries SET status = 'QUEUED', claimed_by = NULL, attempts = attempts - 1, next_attempt_at = :at
-						WHERE id IN (:ids) AND status = 'SENDING' AND claimed_by = :worker""",
+						WHERE id IN (:ids) AND """
+						+ HELD,
 				new MapSqlParameterSource("ids", ids).addValue("worker", workerId).addValue("at", Timestamp.from(at)));
 	}
 
@@ -155,10 +165,9 @@ class DeliveryStore {
 			.addValue("until", Timestamp.from(until));
 		jdbc.update("""
 				UPDATE deliveries SET next_attempt_at = :until
-				WHERE id IN (:ids) AND status = 'SENDING' AND claimed_by = :worker""", parameters);
-		return new HashSet<>(jdbc.queryForList(
-				"SELECT id FROM deliveries WHERE id IN (:ids) AND status = 'SENDING' AND claimed_by = :worker",
-				parameters, String.class));
+				WHERE id IN (:ids) AND """ + HELD, parameters);
+		return new HashSet<>(jdbc.queryForList("SELECT id FROM deliveries WHERE id IN (:ids) AND " + HELD, parameters,
+				String.class));
 	}
 
 	/** When the contact's marketing mails since {@code since} were accepted. */
@@ -212,7 +221,7 @@ class DeliveryStore {
 		return jdbc.update(
 				"UPDATE deliveries SET status = :status, smtp_reply = :reply, last_error = :error,"
 						+ " status_reason = :reason, report_due = TRUE, next_attempt_at = :now" + setTime
-						+ " WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker",
+						+ " WHERE id = :id AND " + HELD,
 				new MapSqlParameterSource("id", id).addValue("worker", workerId)
 					.addValue("status", status)
 					.addValue("reply", truncate(smtpReply))

@@ -46,6 +46,32 @@ class DeliveryClaimIndexIT extends PostgresApiTest {
 		assertThat(plan).as(plan).containsPattern("Index Scan using deliveries_claimable[^\\n]*actual [^\\n]*rows=50 ");
 	}
 
+	@Test
+	void aWorkerFindsTheRowItHoldsByItsId() {
+		jdbc.update("""
+				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, template_key, category, recipient,
+				                        subject, html_body, text_body, status, attempts, next_attempt_at, created_at,
+				                        sent_at)
+				SELECT 'held-' || n, 'held-' || n, '<held-' || n || '@test>', 'c-' || (n % 1000), 'welcome',
+				       'MARKETING', 'c' || (n % 1000) || '@example.com', 'Hello', '<p>Hello</p>', 'Hello',
+				       CASE WHEN n % 10 = 0 THEN 'QUEUED' ELSE 'SENT' END, 1, now(), now(), NULL
+				FROM generate_series(1, 20000) AS n""");
+		// As in production, the statistics saw (next to) no row being sent: a claim's
+		// rows
+		// are in SENDING for a moment only.
+		jdbc.execute("ANALYZE deliveries");
+		jdbc.update("UPDATE deliveries SET status = 'SENDING', claimed_by = 'w' WHERE status = 'QUEUED'");
+
+		String update = "UPDATE deliveries SET status = 'SENT' WHERE id = 'held-10' AND ";
+		String byStatus = plan(update + "status = 'SENDING' AND claimed_by = 'w'");
+		assertThat(byStatus).as("the plain status comparison, for contrast").doesNotContain("deliveries_pkey");
+		String held = plan(update + DeliveryStore.HELD.replace(":worker", "'w'"));
+		assertThat(held).as(held).contains("Index Scan using deliveries_pkey").contains("rows=1 ");
+		String renewal = plan("SELECT id FROM deliveries WHERE id IN ('held-10', 'held-20') AND "
+				+ DeliveryStore.HELD.replace(":worker", "'w'"));
+		assertThat(renewal).as(renewal).contains("Index Scan using deliveries_pkey");
+	}
+
 	private String plan(String query) {
 		return jdbc.execute((ConnectionCallback<String>) connection -> {
 			connection.setAutoCommit(false);
