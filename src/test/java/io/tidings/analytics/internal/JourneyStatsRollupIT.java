@@ -2,6 +2,7 @@ package io.tidings.analytics.internal;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,6 +108,30 @@ class JourneyStatsRollupIT extends PostgresApiTest {
 		assertSameAsRaw(null, null, null);
 		assertSameAsRaw(start.plus(Duration.ofMinutes(1517)), start.plus(Duration.ofMinutes(5000)), 1);
 		assertDailySameAsRaw();
+	}
+
+	@Test
+	void movesBetweenQueuedDeferredAndSendingMarkNoDayButSendingDoes() throws Exception {
+		String mail = random.anySent()[0];
+		jdbc.update("UPDATE deliveries SET status = 'QUEUED', sent_at = NULL WHERE id = ?", mail);
+		rollup.run();
+		assertThat(pendingChanges()).isZero();
+
+		for (String status : new String[] { "SENDING", "DEFERRED", "SENDING", "QUEUED", "SENDING" }) {
+			jdbc.update("UPDATE deliveries SET status = ?, claimed_by = 'worker' WHERE id = ?", status, mail);
+		}
+		assertThat(pendingChanges()).as("still counted as not yet sent").isZero();
+		assertSameAsRaw(null, null, null);
+
+		jdbc.update("UPDATE deliveries SET status = 'SENT', sent_at = ? WHERE id = ?", Timestamp.from(Instant.now()),
+				mail);
+		assertThat(pendingChanges()).as("sent changes the day's figures").isPositive();
+		assertSameAsRaw(null, null, null);
+		jdbc.update("UPDATE deliveries SET status = 'BOUNCED' WHERE id = ?", mail);
+		rollup.run();
+		jdbc.update("UPDATE deliveries SET status = 'QUEUED' WHERE id = ?", mail);
+		assertThat(pendingChanges()).as("back to the queue changes them too").isPositive();
+		assertSameAsRaw(null, null, null);
 	}
 
 	@Test
