@@ -116,7 +116,7 @@ class DeliveryStore {
 		jdbc.update("""
 				UPDATE deliveries SET status = 'DEFERRED', claimed_by = NULL, last_error = :error,
 				                      status_reason = 'temporary failure', next_attempt_at = :next
-				WHERE id = :id AND """ + HELD,
+				WHERE id = :id AND\s""" + HELD,
 				new MapSqlParameterSource("id", id).addValue("worker", workerId)
 					.addValue("error", truncate(error))
 					.addValue("next", Timestamp.from(nextAttempt)));
@@ -130,7 +130,7 @@ class DeliveryStore {
 		jdbc.update("""
 				UPDATE deliveries SET status = 'DEFERRED', claimed_by = NULL, attempts = attempts - 1,
 				                      status_reason = :reason, next_attempt_at = :until
-				WHERE id = :id AND """ + HELD,
+				WHERE id = :id AND\s""" + HELD,
 				new MapSqlParameterSource("id", id).addValue("worker", workerId)
 					.addValue("reason", reason(reason))
 					.addValue("until", Timestamp.from(until)));
@@ -147,7 +147,7 @@ class DeliveryStore {
 		jdbc.update(
 				"""
 						UPDATE deliveries SET status = 'QUEUED', claimed_by = NULL, attempts = attempts - 1, next_attempt_at = :at
-						WHERE id IN (:ids) AND """
+						WHERE id IN (:ids) AND\s"""
 						+ HELD,
 				new MapSqlParameterSource("ids", ids).addValue("worker", workerId).addValue("at", Timestamp.from(at)));
 	}
@@ -165,7 +165,7 @@ class DeliveryStore {
 			.addValue("until", Timestamp.from(until));
 		jdbc.update("""
 				UPDATE deliveries SET next_attempt_at = :until
-				WHERE id IN (:ids) AND """ + HELD, parameters);
+				WHERE id IN (:ids) AND\s""" + HELD, parameters);
 		return new HashSet<>(jdbc.queryForList("SELECT id FROM deliveries WHERE id IN (:ids) AND " + HELD, parameters,
 				String.class));
 	}
