@@ -24,16 +24,7 @@ class DeliveryClaimIndexIT extends PostgresApiTest {
 
 	@Test
 	void aClaimReadsItsBatchFromTheIndexOfUnsentRows() {
-		jdbc.update("""
-				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, template_key, category, recipient,
-				                        subject, html_body, text_body, status, attempts, next_attempt_at, created_at,
-				                        sent_at)
-				SELECT 'ci-' || n, 'ci-' || n, '<ci-' || n || '@test>', 'c-' || (n % 1000), 'welcome', 'MARKETING',
-				       'c' || (n % 1000) || '@example.com', 'Hello', '<p>Hello</p>', 'Hello',
-				       CASE WHEN n % 4 = 0 THEN 'QUEUED' ELSE 'SENT' END, 1,
-				       now() - (n || ' seconds')::interval, now() - interval '1 day',
-				       CASE WHEN n % 4 = 0 THEN NULL ELSE now() END
-				FROM generate_series(1, 40000) AS n""");
+		mails("ci-", 40000, 4, "now() - (n || ' seconds')::interval");
 		jdbc.execute("ANALYZE deliveries");
 
 		assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'deliveries_claimable'",
@@ -48,17 +39,9 @@ class DeliveryClaimIndexIT extends PostgresApiTest {
 
 	@Test
 	void aWorkerFindsTheRowItHoldsByItsId() {
-		jdbc.update("""
-				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, template_key, category, recipient,
-				                        subject, html_body, text_body, status, attempts, next_attempt_at, created_at,
-				                        sent_at)
-				SELECT 'held-' || n, 'held-' || n, '<held-' || n || '@test>', 'c-' || (n % 1000), 'welcome',
-				       'MARKETING', 'c' || (n % 1000) || '@example.com', 'Hello', '<p>Hello</p>', 'Hello',
-				       CASE WHEN n % 10 = 0 THEN 'QUEUED' ELSE 'SENT' END, 1, now(), now(), NULL
-				FROM generate_series(1, 20000) AS n""");
-		// As in production, the statistics saw (next to) no row being sent: a claim's
-		// rows
-		// are in SENDING for a moment only.
+		mails("held-", 20000, 10, "now()");
+		// As in production, the statistics saw next to no row in SENDING:
+		// a claim's rows are there for a moment only.
 		jdbc.execute("ANALYZE deliveries");
 		jdbc.update("UPDATE deliveries SET status = 'SENDING', claimed_by = 'w' WHERE status = 'QUEUED'");
 
@@ -70,6 +53,22 @@ class DeliveryClaimIndexIT extends PostgresApiTest {
 		String renewal = plan("SELECT id FROM deliveries WHERE id IN ('held-10', 'held-20') AND "
 				+ DeliveryStore.HELD.replace(":worker", "'w'"));
 		assertThat(renewal).as(renewal).contains("Index Scan using deliveries_pkey");
+	}
+
+	/**
+	 * Mails queued a day ago and sent, but every {@code queuedEvery}th one still queued
+	 * and due at {@code dueAt} (an SQL expression of the row number {@code n}).
+	 */
+	private void mails(String idPrefix, int count, int queuedEvery, String dueAt) {
+		jdbc.update("""
+				INSERT INTO deliveries (id, dedupe_key, message_id, contact_id, template_key, category, recipient,
+				                        subject, html_body, text_body, status, attempts, next_attempt_at, created_at,
+				                        sent_at)
+				SELECT '%1$s' || n, '%1$s' || n, '<%1$s' || n || '@test>', 'c-' || (n %% 1000), 'welcome', 'MARKETING',
+				       'c' || (n %% 1000) || '@example.com', 'Hello', '<p>Hello</p>', 'Hello',
+				       CASE WHEN n %% %2$d = 0 THEN 'QUEUED' ELSE 'SENT' END, 1, %3$s, now() - interval '1 day',
+				       CASE WHEN n %% %2$d = 0 THEN NULL ELSE now() END
+				FROM generate_series(1, %4$d) AS n""".formatted(idPrefix, queuedEvery, dueAt, count));
 	}
 
 	private String plan(String query) {
