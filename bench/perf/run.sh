@@ -285,8 +285,8 @@ M_E2E=$(awk -v n="$M_COUNT" -v a="$MAIL_START" -v b="$M_LAST" 'BEGIN { printf "%
 log "tidings end to end: $M_COUNT mails, $M_E2E/s from the first event to the last mail"
 
 # Delivery alone: Tidings runs without its delivery workers while the journeys fill the outbox, the
-# queued mails are held back, Tidings starts again with its workers, and once it is up every queued
-# mail is made due at once; the sink times the drain from its first to its last mail.
+# queued mails are held back, Tidings starts again with its workers, a tenth of them goes out as a
+# warm-up, then the rest is made due at once; the sink times the drain from its first to its last mail.
 log "item 2: Tidings delivery alone, an outbox of $MAILS mails filled with the workers off, then drained"
 stop_pid "$APP_PID"
 start_tidings TIDINGS_DELIVERY_WORKERS=0

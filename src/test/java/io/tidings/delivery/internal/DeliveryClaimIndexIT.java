@@ -45,13 +45,13 @@ class DeliveryClaimIndexIT extends PostgresApiTest {
 		jdbc.execute("ANALYZE deliveries");
 		jdbc.update("UPDATE deliveries SET status = 'SENDING', claimed_by = 'w' WHERE status = 'QUEUED'");
 
+		String heldByW = DeliveryStore.HELD.replace(":worker", "'w'");
 		String update = "UPDATE deliveries SET status = 'SENT' WHERE id = 'held-10' AND ";
 		String byStatus = plan(update + "status = 'SENDING' AND claimed_by = 'w'");
 		assertThat(byStatus).as("the plain status comparison, for contrast").doesNotContain("deliveries_pkey");
-		String held = plan(update + DeliveryStore.HELD.replace(":worker", "'w'"));
+		String held = plan(update + heldByW);
 		assertThat(held).as(held).contains("Index Scan using deliveries_pkey").contains("rows=1 ");
-		String renewal = plan("SELECT id FROM deliveries WHERE id IN ('held-10', 'held-20') AND "
-				+ DeliveryStore.HELD.replace(":worker", "'w'"));
+		String renewal = plan("SELECT id FROM deliveries WHERE id IN ('held-10', 'held-20') AND " + heldByW);
 		assertThat(renewal).as(renewal).contains("Index Scan using deliveries_pkey");
 	}
 
