@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.tidings.consent.ConsentProperties;
 import io.tidings.consent.ContactOptedIn;
 import io.tidings.consent.ContactUnsubscribed;
 import io.tidings.consent.Suppression;
@@ -23,9 +20,6 @@ import io.tidings.contact.Contacts;
 import io.tidings.contact.UnknownContact;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -33,9 +27,9 @@ class JdbcTopicConsents implements TopicConsents {
 
 	private final ConsentLedger ledger;
 
-	private final Topics topics;
+	private final ConsentChecks checks;
 
-	private final ConsentProperties properties;
+	private final Topics topics;
 
 	private final Suppressions suppressions;
 
@@ -43,86 +37,35 @@ class JdbcTopicConsents implements TopicConsents {
 
 	private final ApplicationEventPublisher events;
 
-	private final JdbcTemplate jdbc;
-
 	private final ConsentTransactions transactions;
 
 	private final Clock clock;
 
-	JdbcTopicConsents(ConsentLedger ledger, Topics topics, ConsentProperties properties, Suppressions suppressions,
-			Contacts contacts, ApplicationEventPublisher events, JdbcTemplate jdbc, ConsentTransactions transactions,
-			Clock clock) {
+	JdbcTopicConsents(ConsentLedger ledger, ConsentChecks checks, Topics topics, Suppressions suppressions,
+			Contacts contacts, ApplicationEventPublisher events, ConsentTransactions transactions, Clock clock) {
 		this.transactions = transactions;
 		this.ledger = ledger;
+		this.checks = checks;
 		this.topics = topics;
-		this.properties = properties;
 		this.suppressions = suppressions;
 		this.contacts = contacts;
 		this.events = events;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	@Override
 	public Map<String, TopicState> of(String contactId) {
-		Map<String, TopicState> recorded = ledger.states(contactId);
-		Map<String, TopicState> states = new LinkedHashMap<>();
-		for (String topic : topics.all()) {
-			TopicState state = recorded.getOrDefault(topic, new TopicState(topic, TopicStatus.NOT_SET, null, null));
-			states.put(topic, state.receiving(receives(state.status())));
-		}
-		return states;
+		return checks.of(contactId);
 	}
 
 	@Override
 	public Optional<String> blockReason(String contactId, String topic) {
-		String subject = topic == null ? topics.defaultTopic() : topic;
-		TopicStatus status = jdbc
-			.queryForList("SELECT status FROM topic_consents WHERE contact_id = ? AND topic = ?", String.class,
-					contactId, subject)
-			.stream()
-			.findFirst()
-			.map(TopicStatus::valueOf)
-			.orElse(TopicStatus.NOT_SET);
-		return blockReason(subject, status);
+		return checks.blockReason(contactId, topic);
 	}
 
 	@Override
 	public Map<Recipient, String> blockReasons(Collection<Recipient> recipients) {
-		Map<Recipient, String> blocked = new LinkedHashMap<>();
-		if (recipients.isEmpty()) {
-			return blocked;
-		}
-		Map<Recipient, TopicStatus> recorded = new HashMap<>();
-		new NamedParameterJdbcTemplate(jdbc).query(
-				"SELECT contact_id, topic, status FROM topic_consents WHERE contact_id IN (:contacts)",
-				new MapSqlParameterSource("contacts",
-						recipients.stream().map(Recipient::contactId).distinct().toList()),
-				(rs, row) -> recorded.put(new Recipient(rs.getString("contact_id"), rs.getString("topic")),
-						TopicStatus.valueOf(rs.getString("status"))));
-		for (Recipient recipient : recipients) {
-			String subject = recipient.topic() == null ? topics.defaultTopic() : recipient.topic();
-			TopicStatus status = recorded.getOrDefault(new Recipient(recipient.contactId(), subject),
-					TopicStatus.NOT_SET);
-			blockReason(subject, status).ifPresent(reason -> blocked.put(recipient, reason));
-		}
-		return blocked;
-	}
-
-	private Optional<String> blockReason(String subject, TopicStatus status) {
-		if (receives(status)) {
-			return Optional.empty();
-		}
-		return Optional.of(switch (status) {
-			case UNSUBSCRIBED -> "unsubscribed from " + subject;
-			case PENDING -> "double opt-in for " + subject + " not confirmed";
-			case LAPSED -> "double opt-in for " + subject + " lapsed unconfirmed";
-			default -> "no consent for " + subject;
-		});
-	}
-
-	private boolean receives(TopicStatus status) {
-		return status == TopicStatus.SUBSCRIBED || status == TopicStatus.NOT_SET && !properties.requireOptIn();
+		return checks.blockReasons(recipients);
 	}
 
 	@Override
