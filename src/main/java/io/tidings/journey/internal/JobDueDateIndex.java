@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
  * instance; on PostgreSQL a second, partial index holds just the locked jobs, so that
  * look is not a scan of the whole table (with a million timers due it took 280 ms of the
  * question's 281 ms, and timers fired at about 20 a second; 1.8 ms with this index,
- * bench/perf). With {@code TIDINGS_JOB_ACQUISITION_BY_DUE_DATE} every job gets a due date
- * and due jobs are taken earliest first from the first index; jobs written without a due
- * date are given one here, before the job executor starts, since that question would not
- * find them (harmless otherwise: no due date means due now).
+ * bench/perf). With {@code TIDINGS_JOB_ACQUISITION_BY_DUE_DATE} (on by default) every job
+ * gets a due date and due jobs are taken earliest first from the first index; jobs
+ * written without a due date are given one here, before the job executor starts, since
+ * that question would not find them (harmless otherwise: no due date means due now).
  */
 @Component
 class JobDueDateIndex implements InitializingBean {
