@@ -135,7 +135,7 @@ psql_do -c "CREATE DATABASE $STOCK_DB" postgres
 PG_VERSION=$(psql_do -c 'SHOW server_version' postgres)
 PG_SETTINGS=$(psql_do -c "SELECT string_agg(name || ' ' || current_setting(name), ', ' ORDER BY name)
   FROM pg_settings WHERE name IN ('autovacuum', 'shared_buffers', 'max_wal_size', 'synchronous_commit')" postgres)
-if [ "$(psql_do -c 'SHOW autovacuum' postgres)" != on ]; then
+if [[ "$PG_SETTINGS" != *"autovacuum on"* ]]; then
   # Without it no table the script does not analyze itself has statistics, and dead rows stay:
   # plans and figures then differ from a production server's.
   log "WARNING: autovacuum is off on this server; on: ALTER SYSTEM SET autovacuum = on; SELECT pg_reload_conf();"

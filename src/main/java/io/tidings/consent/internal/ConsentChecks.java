@@ -50,7 +50,7 @@ class ConsentChecks {
 	}
 
 	Optional<String> blockReason(String contactId, String topic) {
-		String subject = topic == null ? topics.defaultTopic() : topic;
+		String subject = subject(topic);
 		TopicStatus status = jdbc
 			.queryForList("SELECT status FROM topic_consents WHERE contact_id = ? AND topic = ?", String.class,
 					contactId, subject)
@@ -74,12 +74,17 @@ class ConsentChecks {
 				(rs, row) -> recorded.put(new Recipient(rs.getString("contact_id"), rs.getString("topic")),
 						TopicStatus.valueOf(rs.getString("status"))));
 		for (Recipient recipient : recipients) {
-			String subject = recipient.topic() == null ? topics.defaultTopic() : recipient.topic();
+			String subject = subject(recipient.topic());
 			TopicStatus status = recorded.getOrDefault(new Recipient(recipient.contactId(), subject),
 					TopicStatus.NOT_SET);
 			blockReason(subject, status).ifPresent(reason -> blocked.put(recipient, reason));
 		}
 		return blocked;
+	}
+
+	/** A mail without a topic of its own is of the default topic. */
+	private String subject(String topic) {
+		return topic == null ? topics.defaultTopic() : topic;
 	}
 
 	private Optional<String> blockReason(String subject, TopicStatus status) {
